@@ -1,0 +1,192 @@
+/**
+ * From the body's syntax tree to the parts a handoff is judged by: the steps
+ * (numbered, with their code and commands), the `## Verify` section, headings
+ * with stable ids, links and raw HTML.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Code, Heading as MdHeading, InlineCode as MdInlineCode, List, ListItem, Node as MdNode, Paragraph, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Place } from './diagnostic.ts';
+import { commandsInShellBlock, isShellLanguage } from './commands.ts';
+import type { CodeBlock, Command, Heading, InlineCode, Link, Playbook, RawHtml, Step } from './model.ts';
+
+/** A trailing `{#id}` on a step's first line gives the step an explicit, stable id. */
+export const STEP_ID_PATTERN = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
+
+export type BodyParts = Pick<Playbook, 'steps' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html'>;
+
+/** Place of an mdast node (positions are already file positions). */
+export function placeOfNode(node: MdNode): Place {
+  const position = node.position;
+  if (!position) return { start: { line: 1, column: 1 } };
+  return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } };
+}
+
+/** Extract steps, sections, headings, links and raw HTML from a body tree. */
+export function bodyPartsOf(tree: Root, lines: readonly string[]): BodyParts {
+  const headings = headingsOf(tree);
+  const headingByNode = new Map<MdNode, Heading>();
+  let headingIndex = 0;
+  for (const child of tree.children) if (child.type === 'heading') headingByNode.set(child, headings[headingIndex++]!);
+
+  const sections = sectionsOf(tree, headingByNode);
+  const stepsSections = sections.filter((section) => section.heading.depth === 2 && /^steps$/i.test(section.heading.text));
+  const verifySection = sections.find((section) => section.heading.depth === 2 && /^verify(ication)?$/i.test(section.heading.text));
+
+  let steps: Step[] = [];
+  let stepsShape: BodyParts['stepsShape'] = 'missing';
+  const first = stepsSections[0];
+  if (first) {
+    const orderedLists = first.children.filter((child): child is List => child.type === 'list' && child.ordered === true);
+    if (orderedLists.length > 0) {
+      stepsShape = 'ordered-list';
+      steps = orderedLists.flatMap((list) => stepsOfList(list, '', 1, lines));
+    } else if (first.children.some((child) => child.type === 'list')) stepsShape = 'bullet-list';
+    else if (first.subheadings > 0) stepsShape = 'headings';
+    else stepsShape = 'empty';
+  }
+
+  const parts: BodyParts = {
+    steps,
+    stepsShape,
+    extraStepsHeadings: stepsSections.slice(1).map((section) => section.heading),
+    headings,
+    links: linksOf(tree),
+    html: rawHtmlOf(tree),
+  };
+  if (first) parts.stepsHeading = first.heading;
+  if (verifySection) parts.verify = { heading: verifySection.heading, text: verifySection.children.map((child) => toString(child)).join('\n').trim(), place: verifySection.heading.place };
+  return parts;
+}
+
+/** Every heading with a GitHub-style id, unique within the page. */
+function headingsOf(tree: Root): Heading[] {
+  const slugger = new GithubSlugger();
+  const headings: Heading[] = [];
+  visit(tree, 'heading', (node: MdHeading) => {
+    const text = toString(node);
+    headings.push({ depth: node.depth, text, id: slugger.slug(text) || 'section', place: placeOfNode(node) });
+  });
+  return headings;
+}
+
+interface RawSection {
+  heading: Heading;
+  children: RootContent[];
+  subheadings: number;
+}
+
+/** Top-level sections: each depth-2 (or depth-1) heading with the nodes up to the next heading of the same or higher level. */
+function sectionsOf(tree: Root, headingByNode: Map<MdNode, Heading>): RawSection[] {
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  for (const child of tree.children) {
+    if (child.type === 'heading' && child.depth <= 2) {
+      current = { heading: headingByNode.get(child)!, children: [], subheadings: 0 };
+      sections.push(current);
+    } else if (current) {
+      if (child.type === 'heading') current.subheadings++;
+      current.children.push(child);
+    }
+  }
+  return sections;
+}
+
+/** The items of an ordered list as steps numbered from the list's start. */
+function stepsOfList(list: List, prefix: string, depth: number, lines: readonly string[]): Step[] {
+  const start = list.start ?? 1;
+  return list.children.map((item, index) => stepOf(item, `${prefix}${start + index}`, depth, lines));
+}
+
+function stepOf(item: ListItem, number: string, depth: number, lines: readonly string[]): Step {
+  const firstParagraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
+  let title = firstParagraph ? toString(firstParagraph) : '';
+  let id: string | undefined;
+  const idMatch = STEP_ID_PATTERN.exec(title);
+  if (idMatch) {
+    id = idMatch[1]!;
+    title = title.slice(0, idMatch.index);
+  }
+  const prose: string[] = [];
+  const code: CodeBlock[] = [];
+  const inlineCode: InlineCode[] = [];
+  const children: Step[] = [];
+  for (const child of item.children) {
+    if (child.type === 'list') {
+      if (child.ordered) children.push(...stepsOfList(child, `${number}.`, depth + 1, lines));
+      else prose.push(toString(child));
+      continue;
+    }
+    if (child.type === 'code') {
+      code.push(codeBlockOf(child, lines));
+      continue;
+    }
+    const text = child === firstParagraph ? title : toString(child);
+    prose.push(text);
+    visit(child, 'inlineCode', (node: MdInlineCode) => {
+      inlineCode.push({ value: node.value, place: placeOfNode(node) });
+    });
+    visit(child, 'code', (node: Code) => {
+      code.push(codeBlockOf(node, lines));
+    });
+  }
+  const step: Step = {
+    number,
+    anchor: id ?? `step-${number.replaceAll('.', '-')}`,
+    depth,
+    title: title.trim(),
+    text: prose.join('\n').trim(),
+    code,
+    inlineCode,
+    commands: code.flatMap((block) => block.commands),
+    children,
+    place: placeOfNode(item),
+    node: item,
+  };
+  if (id) step.id = id;
+  return step;
+}
+
+function codeBlockOf(node: Code, lines: readonly string[]): CodeBlock {
+  const place = placeOfNode(node);
+  const commands: Command[] = [];
+  if (isShellLanguage(node.lang)) {
+    // Fenced blocks start their content one line below the fence; indented blocks on their first line.
+    const fenced = /^\s*(```|~~~)/.test(lines[place.start.line - 1] ?? '');
+    const firstLine = place.start.line + (fenced ? 1 : 0);
+    for (const found of commandsInShellBlock(node.value, node.lang)) {
+      const line = firstLine + found.lineInBlock;
+      const lineText = lines[line - 1] ?? '';
+      const column = lineText.indexOf(found.program) + 1 || found.columnInLine;
+      commands.push({ program: found.program, command: found.command, place: { start: { line, column } }, source: 'code-block' });
+    }
+  }
+  const block: CodeBlock = { value: node.value, place, commands };
+  if (node.lang) block.lang = node.lang;
+  return block;
+}
+
+function linksOf(tree: Root): Link[] {
+  const links: Link[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link') links.push({ url: node.url, text: toString(node), kind: 'link', place: placeOfNode(node) });
+    else if (node.type === 'image') links.push({ url: node.url, text: node.alt ?? '', kind: 'image', place: placeOfNode(node) });
+    else if (node.type === 'definition') links.push({ url: node.url, text: node.label ?? node.identifier, kind: 'definition', place: placeOfNode(node) });
+  });
+  return links;
+}
+
+function rawHtmlOf(tree: Root): RawHtml[] {
+  const html: RawHtml[] = [];
+  visit(tree, 'html', (node) => {
+    html.push({ value: node.value, place: placeOfNode(node) });
+  });
+  return html;
+}
+
+/** Text nodes of a step's first paragraph ending in `{#id}`: the renderer strips the marker. */
+export function stripStepIdMarker(paragraph: Paragraph): void {
+  const last = paragraph.children.at(-1);
+  if (last?.type === 'text') (last as Text).value = (last as Text).value.replace(STEP_ID_PATTERN, '');
+}

@@ -1,0 +1,205 @@
+/**
+ * The corpus: every playbook under the content folder, their slugs, and the
+ * prerequisite graph (with cycles, "start from zero" order and "used by").
+ * `buildCorpus` is pure; `loadCorpus` (in load.ts) does the file I/O.
+ */
+import { posix } from 'node:path';
+import type { Diagnostic, Place } from './diagnostic.ts';
+import { compareDiagnostics, diagnosticAt } from './diagnostic.ts';
+import { cycleThrough, cyclicComponents, dependenciesFirst } from './graph.ts';
+import type { Playbook } from './model.ts';
+import { slugOf } from './slug.ts';
+
+/** Why one playbook depends on another. */
+export interface Dependency {
+  /** Slug of the playbook depended on. */
+  to: string;
+  /** `playbook` for a prerequisite entry; `install`/`request`/`learn` when a playbook explains how to get a tool, access or skill. */
+  via: 'playbook' | 'install' | 'request' | 'learn';
+  place: Place;
+}
+
+/** A Markdown link from one playbook to another. */
+export interface PlaybookLink {
+  to: string;
+  anchor?: string;
+  place: Place;
+}
+
+export interface Corpus {
+  /** Every playbook, sorted by path. Files with errors are here too, with their diagnostics. */
+  playbooks: Playbook[];
+  bySlug: Map<string, Playbook>;
+  /** Prerequisite edges, from a playbook to what it needs. */
+  dependencies: Map<string, Dependency[]>;
+  /** Reverse prerequisite edges: who needs this playbook. */
+  dependents: Map<string, string[]>;
+  /** Body links between playbooks. */
+  links: Map<string, PlaybookLink[]>;
+  /** Each prerequisite cycle once, as a path that ends where it began. */
+  cycles: string[][];
+  /** Problems that only show across files: slug clashes, unknown playbooks, cycles. */
+  diagnostics: Diagnostic[];
+}
+
+/** Is a value a playbook slug rather than a URL? (`access/request-vpn`, optionally with `.md`.) */
+export function looksLikeSlug(value: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('/') && !value.startsWith('#') && !/\s/.test(value.trim());
+}
+
+/** Normalise a slug reference as written (`Access/Request-VPN.md`) to a slug. */
+export function normaliseSlugReference(value: string): string {
+  return slugOf(value.trim().replace(/^\.\//, ''));
+}
+
+/**
+ * Resolve a relative Markdown link from a playbook to another playbook.
+ * Returns undefined for links that are not to a `.md` file (web links, mailto, anchors on the same page).
+ */
+export function resolvePlaybookLink(fromPath: string, url: string): { slug: string; anchor?: string; escapes: boolean } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+  const [rawTarget = '', anchor] = url.split('#', 2);
+  let target: string;
+  try {
+    target = decodeURIComponent(rawTarget.split('?')[0]!);
+  } catch {
+    target = rawTarget;
+  }
+  if (!/\.(md|markdown)$/i.test(target)) return undefined;
+  const joined = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(fromPath), target);
+  const normalised = posix.normalize(joined);
+  const escapes = normalised.startsWith('..');
+  const result: { slug: string; anchor?: string; escapes: boolean } = { slug: slugOf(normalised), escapes };
+  if (anchor) result.anchor = anchor;
+  return result;
+}
+
+/** Build the corpus from parsed playbooks: slugs, graph, cycles, and the cross-file diagnostics. */
+export function buildCorpus(parsed: readonly Playbook[]): Corpus {
+  const playbooks = [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const diagnostics: Diagnostic[] = [];
+  const bySlug = new Map<string, Playbook>();
+  const clashes = new Map<string, Playbook[]>();
+  for (const playbook of playbooks) {
+    const existing = bySlug.get(playbook.slug);
+    if (existing) clashes.set(playbook.slug, [...(clashes.get(playbook.slug) ?? [existing]), playbook]);
+    else bySlug.set(playbook.slug, playbook);
+  }
+  for (const [slug, group] of clashes) {
+    for (const playbook of group) {
+      const others = group.filter((other) => other !== playbook).map((other) => `\`${other.file}\``);
+      const caseOnly = group.every((other) => other.path.toLowerCase() === playbook.path.toLowerCase());
+      diagnostics.push(
+        diagnosticAt(playbook.file, { start: { line: 1, column: 1 } }, 'duplicate-slug', `\`${playbook.file}\` has the slug \`${slug}\`, like ${others.join(', ')}${caseOnly ? ' (the names differ only in case)' : ''}: two pages cannot share one URL`, {
+          fix: 'rename one of the files so their slugs differ',
+          data: { slug, files: group.map((other) => other.file) },
+        }),
+      );
+    }
+  }
+
+  const dependencies = new Map<string, Dependency[]>();
+  const dependents = new Map<string, string[]>();
+  const links = new Map<string, PlaybookLink[]>();
+  for (const playbook of bySlug.values()) {
+    const needs: Dependency[] = [];
+    for (const prerequisite of playbook.prerequisites) {
+      if (prerequisite.kind === 'playbook') {
+        needs.push({ to: normaliseSlugReference(prerequisite.value), via: 'playbook', place: prerequisite.place });
+      } else if (prerequisite.how && prerequisite.howPlace && looksLikeSlug(prerequisite.how)) {
+        const via = prerequisite.kind === 'tool' ? 'install' : prerequisite.kind === 'access' ? 'request' : 'learn';
+        needs.push({ to: normaliseSlugReference(prerequisite.how), via, place: prerequisite.howPlace });
+      }
+    }
+    dependencies.set(playbook.slug, needs);
+    const outgoing: PlaybookLink[] = [];
+    for (const link of playbook.links) {
+      const resolved = resolvePlaybookLink(playbook.path, link.url);
+      if (!resolved) continue;
+      const entry: PlaybookLink = { to: resolved.slug, place: link.place };
+      if (resolved.anchor) entry.anchor = resolved.anchor;
+      outgoing.push(entry);
+    }
+    links.set(playbook.slug, outgoing);
+  }
+
+  for (const [from, needs] of dependencies) {
+    const playbook = bySlug.get(from)!;
+    for (const need of needs) {
+      const target = bySlug.get(need.to);
+      if (!target) {
+        diagnostics.push(
+          diagnosticAt(playbook.file, need.place, 'unknown-playbook', `prerequisite \`${need.to}\` is not a playbook in the content folder${suggestSlug(need.to, bySlug)}`, {
+            fix: 'correct the slug (the path under the content folder without `.md`) or write that playbook',
+            data: { slug: need.to },
+          }),
+        );
+        continue;
+      }
+      if (!(dependents.get(need.to) ?? []).includes(from)) dependents.set(need.to, [...(dependents.get(need.to) ?? []), from]);
+      if (target.status === 'deprecated' && need.via === 'playbook') {
+        diagnostics.push(
+          diagnosticAt(playbook.file, need.place, 'deprecated-prerequisite', `prerequisite \`${need.to}\` is deprecated`, {
+            severity: 'warning',
+            fix: 'point to the playbook that replaced it, or remove the prerequisite',
+            data: { slug: need.to },
+          }),
+        );
+      }
+    }
+  }
+
+  const edges = (slug: string): string[] => (dependencies.get(slug) ?? []).map((need) => need.to).filter((to) => bySlug.has(to));
+  const cycles: string[][] = [];
+  for (const component of cyclicComponents([...bySlug.keys()], edges)) {
+    const members = new Set(component);
+    const cycle = cycleThrough(component[0]!, members, edges);
+    cycles.push(cycle);
+    const named = cycle.map((slug) => `\`${slug}\``).join(' → ');
+    for (const slug of component) {
+      const playbook = bySlug.get(slug)!;
+      const need = (dependencies.get(slug) ?? []).find((dependency) => members.has(dependency.to))!;
+      diagnostics.push(
+        diagnosticAt(playbook.file, need.place, 'prerequisite-cycle', `prerequisites form a cycle: ${named}`, {
+          fix: 'remove the prerequisite that points back; a reader cannot start a cycle from zero',
+          data: { cycle },
+        }),
+      );
+    }
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  return { playbooks, bySlug, dependencies, dependents, links, cycles, diagnostics };
+}
+
+function suggestSlug(slug: string, bySlug: Map<string, Playbook>): string {
+  const name = slug.split('/').at(-1);
+  const candidates = [...bySlug.keys()].filter((other) => other.split('/').at(-1) === name);
+  return candidates.length === 1 ? `; did you mean \`${candidates[0]}\`?` : '';
+}
+
+/** Every playbook a reader must go through before this one, dependencies first ("start from zero"). */
+export function startFromZero(corpus: Corpus, slug: string): string[] {
+  return dependenciesFirst(slug, (node) => (corpus.dependencies.get(node) ?? []).map((need) => need.to).filter((to) => corpus.bySlug.has(to)));
+}
+
+/** Playbooks that list this one as a prerequisite (directly). */
+export function usedBy(corpus: Corpus, slug: string): string[] {
+  return [...(corpus.dependents.get(slug) ?? [])].sort();
+}
+
+/** Playbooks that depend on or link to any of `slugs`, transitively through prerequisites: what `--changed-since` must re-check. */
+export function affectedBy(corpus: Corpus, slugs: Iterable<string>): Set<string> {
+  const affected = new Set<string>();
+  const queue = [...slugs];
+  const linkedFrom = new Map<string, string[]>();
+  for (const [from, outgoing] of corpus.links) for (const link of outgoing) linkedFrom.set(link.to, [...(linkedFrom.get(link.to) ?? []), from]);
+  while (queue.length > 0) {
+    const slug = queue.shift()!;
+    if (affected.has(slug)) continue;
+    affected.add(slug);
+    queue.push(...(corpus.dependents.get(slug) ?? []));
+    for (const from of linkedFrom.get(slug) ?? []) affected.add(from);
+  }
+  return affected;
+}

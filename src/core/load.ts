@@ -1,0 +1,123 @@
+/**
+ * File I/O for the corpus: find every Markdown file under the content folder
+ * (never following a symlink out of it, each real file once), read it as
+ * bytes and parse it. Non-playbook files follow one documented rule
+ * (`isNonPlaybookFile`), so nothing is silently half-built.
+ */
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { buildCorpus, type Corpus } from './corpus.ts';
+import { diagnosticAt, type Diagnostic } from './diagnostic.ts';
+import type { Playbook } from './model.ts';
+import { parsePlaybookBytes } from './parse.ts';
+
+/** The content folder: `--content`, else `PLAYBOOK_CONTENT`, else `content/`. */
+export function contentFolder(explicit?: string, environment: NodeJS.ProcessEnv = process.env): string {
+  return explicit ?? environment['PLAYBOOK_CONTENT'] ?? 'content';
+}
+
+/** Raised when the content folder itself is unusable: the tool cannot run (exit 2). */
+export class ContentFolderError extends Error {
+  override name = 'ContentFolderError';
+}
+
+/**
+ * Repository files that live beside playbooks but are not playbooks: the
+ * upper-case convention names (README.md in any case, LICENSE.md, SOURCE.md, …)
+ * and `_`-prefixed files. A lower-case `security.md` is a page like any other.
+ */
+const NON_PLAYBOOK_NAMES = /^(?:(?:README|readme|Readme)|LICENSE|LICENCE|SOURCE|CHANGELOG|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY|AUTHORS|NOTICE)\.(?:md|markdown)$/;
+
+/** The documented rule for non-playbook files (BAD-INPUTS E10): skipped, and listed by `playbook check --verbose`. */
+export function isNonPlaybookFile(pathInContent: string): boolean {
+  const name = pathInContent.split('/').at(-1) ?? '';
+  return NON_PLAYBOOK_NAMES.test(name) || name.startsWith('_');
+}
+
+/** One Markdown file found under the content folder. */
+export interface PlaybookFile {
+  /** Absolute path. */
+  absolute: string;
+  /** Path relative to the working directory, with `/` (what diagnostics show). */
+  file: string;
+  /** Path relative to the content folder, with `/`. */
+  path: string;
+}
+
+export interface FileListing {
+  files: PlaybookFile[];
+  /** Non-playbook Markdown files that were skipped by rule. */
+  ignored: string[];
+  /** Files that could not be listed or are symlinks leaving the folder. */
+  diagnostics: Diagnostic[];
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/** List the Markdown files of a content folder. Throws `ContentFolderError` when the folder is missing. */
+export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd()): FileListing {
+  const root = resolve(cwd, contentDir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new ContentFolderError(`content folder \`${toPosix(relative(cwd, root)) || '.'}\` does not exist or is not a folder. Pass the folder that holds your playbooks with \`--content DIR\` (or set PLAYBOOK_CONTENT), or create \`content/\` with \`playbook new <slug>\`.`);
+  }
+  const realRoot = realpathSync(root);
+  const found = globSync(['**/*.md', '**/*.markdown'], { cwd: root, followSymbolicLinks: false, dot: false, onlyFiles: true }).sort();
+  const files: PlaybookFile[] = [];
+  const ignored: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seenReal = new Set<string>();
+  for (const path of found) {
+    const absolute = resolve(root, path);
+    const file = toPosix(relative(cwd, absolute));
+    if (isNonPlaybookFile(path)) {
+      ignored.push(file);
+      continue;
+    }
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch (error) {
+      diagnostics.push(diagnosticAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'}): a broken symlink?`, { fix: 'remove the link or point it at a playbook inside the content folder' }));
+      continue;
+    }
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+      diagnostics.push(diagnosticAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` is a symlink to a file outside the content folder; it was not read`, { fix: 'copy the playbook into the content folder instead of linking to it' }));
+      continue;
+    }
+    if (seenReal.has(real)) continue;
+    seenReal.add(real);
+    files.push({ absolute, file, path: toPosix(path) });
+  }
+  return { files, ignored, diagnostics };
+}
+
+/** Read and parse one file; an unreadable file becomes a playbook-shaped error so nothing is dropped. */
+export function readPlaybookFile(entry: PlaybookFile): Playbook {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(entry.absolute);
+  } catch (error) {
+    const playbook = parsePlaybookBytes(entry.file, new Uint8Array(), { path: entry.path });
+    playbook.diagnostics = [
+      diagnosticAt(entry.file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${entry.file}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+        fix: 'make the file readable (check its permissions) or remove it',
+      }),
+    ];
+    return playbook;
+  }
+  return parsePlaybookBytes(entry.file, bytes, { path: entry.path });
+}
+
+export interface LoadedCorpus extends Corpus {
+  contentDir: string;
+  ignored: string[];
+}
+
+/** Load every playbook under a content folder into a corpus. */
+export function loadCorpus(contentDir: string, cwd: string = process.cwd()): LoadedCorpus {
+  const listing = listPlaybookFiles(contentDir, cwd);
+  const corpus = buildCorpus(listing.files.map(readPlaybookFile));
+  corpus.diagnostics.unshift(...listing.diagnostics);
+  return { ...corpus, contentDir, ignored: listing.ignored };
+}

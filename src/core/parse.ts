@@ -1,0 +1,363 @@
+/**
+ * `parsePlaybook`: text → `Playbook`, the one parse shared by the checker and
+ * the site. Problems are returned as positioned diagnostics, never thrown.
+ */
+import type { Diagnostic, Place } from './diagnostic.ts';
+import { diagnosticAt } from './diagnostic.ts';
+import { bodyPartsOf, type BodyParts } from './body.ts';
+import { parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
+import { parseMarkdown, tooDeeplyNestedLine } from './markdown.ts';
+import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
+import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema, type Frontmatter } from './schema.ts';
+import { slugOf } from './slug.ts';
+import { decodePlaybookBytes, LineIndex, normaliseText } from './source.ts';
+
+/** Larger files are refused: the Markdown parser's time grows badly on some inputs. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const REQUIRED_FIELDS = ['title', 'summary', 'owner'] as const;
+
+export interface ParseOptions {
+  /** Path relative to the content folder (for the slug); defaults to `file`. */
+  path?: string;
+}
+
+/** Parse a playbook from its bytes: strict UTF-8 first, so a bad encoding is a diagnostic, not mojibake. */
+export function parsePlaybookBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): Playbook {
+  const decoded = decodePlaybookBytes(bytes);
+  if (!decoded.ok) {
+    const playbook = emptyPlaybook(file, options.path ?? file, '');
+    playbook.diagnostics.push(diagnosticAt(file, decoded.place, 'encoding', decoded.message, { fix: decoded.fix }));
+    return playbook;
+  }
+  return parsePlaybook(file, decoded.text, options);
+}
+
+/** Parse a playbook from text (BOM and CRLF/CR line endings are handled here too). */
+export function parsePlaybook(file: string, rawText: string, options: ParseOptions = {}): Playbook {
+  const text = normaliseText(rawText);
+  const path = options.path ?? file;
+  const playbook = emptyPlaybook(file, path, text);
+  const diagnostics = playbook.diagnostics;
+  const index = new LineIndex(text);
+
+  if (text.length > MAX_FILE_BYTES) {
+    diagnostics.push(
+      diagnosticAt(file, { start: { line: 1, column: 1 } }, 'parse-limit', `file is ${(text.length / 1024 / 1024).toFixed(1)} MB; playbooks over ${MAX_FILE_BYTES / 1024 / 1024} MB are not parsed`, {
+        fix: 'split the playbook into smaller ones linked as prerequisites',
+      }),
+    );
+    return playbook;
+  }
+
+  // Frontmatter
+  const split = splitFrontmatter(text);
+  let data: unknown;
+  let bodyStart = 0;
+  let placeOf: (path: YamlPath, which?: 'key' | 'value') => Place = () => ({ start: { line: 1, column: 1 } });
+  if (split.kind === 'language') {
+    diagnostics.push(
+      diagnosticAt(file, index.placeOf(split.open), 'schema', `frontmatter in \`${split.language}\` is not supported and was not read: playbooks use YAML frontmatter`, {
+        fix: 'start the file with a plain `---` line and write the frontmatter in YAML',
+      }),
+    );
+    bodyStart = skipLanguageBlock(text, split.open);
+  } else if (split.kind === 'unclosed') {
+    diagnostics.push(
+      diagnosticAt(file, index.placeOf(split.open), 'schema', `frontmatter opened with \`---\` on line ${index.pointAt(split.open).line} is never closed`, {
+        fix: 'add a line with `---` after the last frontmatter field',
+      }),
+    );
+    playbook.frontmatter = { openLine: index.pointAt(split.open).line, keys: {} };
+    return finish(playbook, undefined, index);
+  } else if (split.kind === 'yaml') {
+    if (split.leadingBlankLines > 0) {
+      diagnostics.push(
+        diagnosticAt(file, { start: { line: 1, column: 1 } }, 'schema', `frontmatter starts on line ${split.leadingBlankLines + 1}, after ${split.leadingBlankLines} blank line(s): other tools read it as body text`, {
+          fix: 'delete the blank lines so that `---` is the first line of the file',
+        }),
+      );
+    }
+    const parsed = parseFrontmatterYaml(file, text, index, split.yamlStart, split.yamlEnd);
+    diagnostics.push(...parsed.diagnostics);
+    data = parsed.data;
+    placeOf = parsed.placeOf;
+    bodyStart = split.bodyStart;
+    const info: FrontmatterInfo = { openLine: index.pointAt(split.open).line, closeLine: index.pointAt(split.yamlEnd).line, keys: {} };
+    if (isRecord(data)) for (const key of Object.keys(data)) info.keys[key] = placeOf([key], 'key');
+    playbook.frontmatter = info;
+    if (parsed.data === undefined && parsed.diagnostics.length > 0) {
+      // The YAML itself is broken: its diagnostics say so; do not add "missing title" on top.
+      parseBody(playbook, text, index, bodyStart);
+      return finish(playbook, undefined, index);
+    }
+  }
+
+  validateFrontmatter(playbook, split.kind === 'yaml' ? (data ?? {}) : undefined, placeOf);
+  buildFrontmatterModel(playbook, data, placeOf);
+  parseBody(playbook, text, index, bodyStart);
+  return finish(playbook, playbook.valid ? (playbook.meta as Frontmatter) : undefined, index);
+}
+
+function emptyPlaybook(file: string, path: string, text: string): Playbook {
+  return {
+    file,
+    path,
+    slug: slugOf(path),
+    text,
+    valid: false,
+    meta: {},
+    displayTitle: fileTitle(path),
+    status: 'active',
+    tags: [],
+    prerequisites: [],
+    shadowing: [],
+    steps: [],
+    stepsShape: 'missing',
+    extraStepsHeadings: [],
+    headings: [],
+    links: [],
+    html: [],
+    tree: { type: 'root', children: [] },
+    bodyLine: 1,
+    diagnostics: [],
+  };
+}
+
+function fileTitle(path: string): string {
+  const name = path.split('/').at(-1) ?? path;
+  return name.replace(/\.(md|markdown)$/i, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** After a `---js` block, the body starts past its closing `---`, if any. */
+function skipLanguageBlock(text: string, open: number): number {
+  const close = /\n---[ \t]*(\n|$)/g;
+  close.lastIndex = open + 3;
+  const match = close.exec(text);
+  return match ? match.index + match[0].length : text.length;
+}
+
+/** Render a zod path the way authors write it: `shadowing[0].gaps[1].status`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`)).join('');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} \`${String(value)}\``;
+}
+
+/** Validate against the schema; every issue becomes a diagnostic at its place. */
+function validateFrontmatter(playbook: Playbook, data: unknown, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): void {
+  const { file, diagnostics } = playbook;
+  if (data === undefined) {
+    diagnostics.push(
+      diagnosticAt(file, { start: { line: 1, column: 1 } }, 'schema', `no frontmatter: a playbook starts with a YAML block giving ${REQUIRED_FIELDS.map((f) => `\`${f}\``).join(', ')}`, {
+        fix: 'add `---`, then `title:`, `summary:` and `owner:` lines, then `---` at the top of the file (`playbook new` writes a template)',
+        data: { missing: [...REQUIRED_FIELDS] },
+      }),
+    );
+    return;
+  }
+  if (!isRecord(data)) {
+    diagnostics.push(
+      diagnosticAt(file, placeOf([]), 'schema', `frontmatter is ${describeValue(data)}, expected a mapping of fields (\`title: …\`)`, { fix: 'write the frontmatter as `key: value` lines' }),
+    );
+    return;
+  }
+  const result = frontmatterSchema.safeParse(data);
+  if (result.success) {
+    playbook.valid = true;
+    return;
+  }
+  for (const issue of result.error.issues) {
+    const path = issue.path as (string | number)[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = suggestKey(key, knownKeysAt(path));
+        const where = path.length > 0 ? ` in \`${formatPath(path)}\`` : '';
+        diagnostics.push(
+          diagnosticAt(file, placeOf([...path, key], 'key'), 'schema', `unknown key \`${key}\`${where}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, {
+            fix: suggestion ? `rename \`${key}\` to \`${suggestion}\`` : `remove \`${key}\`; known keys are ${knownKeysAt(path).map((k) => `\`${k}\``).join(', ')}`,
+            ...(suggestion ? { data: { suggestion } } : {}),
+          }),
+        );
+      }
+      continue;
+    }
+    const actual = valueAt(data, path);
+    const name = formatPath(path);
+    if (actual === undefined && issue.code === 'invalid_type') {
+      const parent = path.slice(0, -1);
+      diagnostics.push(
+        diagnosticAt(file, placeOf(parent, parent.length === 0 ? 'value' : 'value'), 'schema', `missing required field \`${name}\``, {
+          fix: `add \`${String(path.at(-1))}:\` with ${issue.message.replace(/^expected /, '')}`,
+          data: { missing: [name] },
+        }),
+      );
+      continue;
+    }
+    const place = placeOf(path);
+    const written = typeof actual === 'number' || typeof actual === 'boolean' ? sourceAt(playbook.text, place) : undefined;
+    const got = written === undefined ? describeValue(actual) : `${typeof actual} \`${written}\``;
+    const message = `\`${name || 'frontmatter'}\` ${issue.message}${issue.code === 'invalid_type' || issue.code === 'invalid_value' ? `, got ${got}` : ''}`;
+    diagnostics.push(diagnosticAt(file, place, 'schema', message, { fix: fixFor(issue, name, written) }));
+  }
+}
+
+/** The text of a single-line place, as written in the file. */
+function sourceAt(text: string, place: Place): string | undefined {
+  if (!place.end || place.end.line !== place.start.line) return undefined;
+  const lineStart = new LineIndex(text).offsetOfLine(place.start.line);
+  return text.slice(lineStart + place.start.column - 1, lineStart + place.end.column - 1);
+}
+
+function fixFor(issue: { code: string; message?: string; values?: readonly unknown[] }, name: string, written: string | undefined): string {
+  if (written !== undefined) return `YAML reads \`${written}\` as a ${/^(true|false)$/i.test(written) ? 'boolean' : 'number'}: put it in quotes ("${written}") if it is text`;
+  if (issue.code === 'invalid_value' && issue.values) return `set \`${name}\` to one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+  if (issue.code === 'invalid_format' || /date/i.test(issue.message ?? '')) return `write \`${name}\` as a real date, YYYY-MM-DD`;
+  if (issue.code === 'invalid_type') return `change \`${name}\` to the expected type`;
+  return `correct \`${name}\` as the message says`;
+}
+
+/** Keep every frontmatter part that is valid on its own, with its place, so one bad entry does not hide the rest. */
+function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): void {
+  if (!isRecord(data)) return;
+  const meta: Partial<Frontmatter> = {};
+  for (const [key, schema] of Object.entries(frontmatterSchema.shape)) {
+    if (key === 'prerequisites' || key === 'shadowing') continue;
+    const result = schema.safeParse(data[key]);
+    if (result.success && result.data !== undefined) (meta as Record<string, unknown>)[key] = result.data;
+  }
+  playbook.meta = meta;
+  if (meta.title) playbook.displayTitle = meta.title;
+  playbook.status = meta.status ?? 'active';
+  playbook.tags = meta.tags ?? [];
+
+  const prerequisites = Array.isArray(data['prerequisites']) ? data['prerequisites'] : [];
+  prerequisites.forEach((raw, index) => {
+    const parsed = prerequisiteSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const kind = PREREQUISITE_KINDS.find((k) => parsed.data[k] !== undefined)!;
+    const prerequisite: Prerequisite = { kind, value: parsed.data[kind]!, index, place: placeOf(['prerequisites', index, kind]) };
+    const howKey = kind === 'playbook' ? undefined : PREREQUISITE_HOW_KEY[kind];
+    const how = howKey ? parsed.data[howKey] : undefined;
+    if (howKey && how) {
+      prerequisite.how = how;
+      prerequisite.howPlace = placeOf(['prerequisites', index, howKey]);
+    }
+    playbook.prerequisites.push(prerequisite);
+  });
+  meta.prerequisites = playbook.prerequisites.map((p) => prerequisiteSchema.parse(prerequisites[p.index]));
+
+  const sessions = Array.isArray(data['shadowing']) ? data['shadowing'] : [];
+  sessions.forEach((raw, index) => {
+    const session = shadowingSessionOf(raw, index, placeOf);
+    if (session) playbook.shadowing.push(session);
+  });
+  duplicateGapIds(playbook, sessions, placeOf);
+}
+
+function shadowingSessionOf(raw: unknown, index: number, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): ShadowingSession | undefined {
+  if (!isRecord(raw)) return undefined;
+  // Observed actions and gaps are kept even when a sibling field is wrong: they are the point of the session.
+  const withoutLists = shadowingSessionSchema.safeParse({ ...raw, observed: undefined, gaps: undefined });
+  if (!withoutLists.success) return undefined;
+  const base = ['shadowing', index] as const;
+  const observed: ObservedAction[] = [];
+  if (Array.isArray(raw['observed'])) {
+    raw['observed'].forEach((text, k) => {
+      if (typeof text === 'string' && text.trim() !== '') observed.push({ text, session: index, index: k, place: placeOf([...base, 'observed', k]) });
+    });
+  }
+  const gaps: Gap[] = [];
+  if (Array.isArray(raw['gaps'])) {
+    raw['gaps'].forEach((entry, k) => {
+      const parsed = gapSchema.safeParse(entry);
+      if (!parsed.success) return;
+      const path = [...base, 'gaps', k];
+      const gap: Gap = { found: parsed.data.found, status: parsed.data.status, session: index, index: k, place: placeOf(path), statusPlace: placeOf([...path, 'status']) };
+      if (parsed.data.id) {
+        gap.id = parsed.data.id;
+        gap.idPlace = placeOf([...path, 'id']);
+      }
+      if (parsed.data.step) {
+        gap.step = parsed.data.step;
+        gap.stepPlace = placeOf([...path, 'step']);
+      }
+      gaps.push(gap);
+    });
+  }
+  const { date, lead, shadow, mode } = withoutLists.data;
+  return { date, lead, shadow, mode, doer: mode === 'reverse' ? shadow : lead, observed, gaps, index, place: placeOf(base) };
+}
+
+function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart: number): void {
+  const bodyLine = index.pointAt(bodyStart).line;
+  playbook.bodyLine = bodyLine;
+  // The frontmatter is replaced by empty lines, so the parser's positions are the file's positions.
+  const masked = '\n'.repeat(bodyLine - 1) + text.slice(bodyStart);
+  const deepLine = tooDeeplyNestedLine(masked);
+  if (deepLine !== undefined) {
+    playbook.diagnostics.push(
+      diagnosticAt(playbook.file, { start: { line: deepLine, column: 1 } }, 'parse-limit', `Markdown nested too deeply on line ${deepLine}; the body was not parsed`, {
+        fix: 'flatten the nested lists or block quotes',
+      }),
+    );
+    return;
+  }
+  const tree = parseMarkdown(masked);
+  playbook.tree = tree;
+  const parts: BodyParts = bodyPartsOf(tree, masked.split('\n'));
+  Object.assign(playbook, parts);
+  if (!playbook.meta.title) {
+    const h1 = playbook.headings.find((heading) => heading.depth === 1);
+    if (h1) playbook.displayTitle = h1.text;
+  }
+}
+
+function finish(playbook: Playbook, _frontmatter: Frontmatter | undefined, _index: LineIndex): Playbook {
+  return playbook;
+}
+
+/** F14: gap ids are unique in a file; name both places. Read from the raw data so an invalid gap still counts. */
+function duplicateGapIds(playbook: Playbook, sessions: readonly unknown[], placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): void {
+  const seen = new Map<string, Place>();
+  sessions.forEach((session, s) => {
+    const gaps = isRecord(session) && Array.isArray(session['gaps']) ? session['gaps'] : [];
+    gaps.forEach((gap, g) => {
+      if (!isRecord(gap) || typeof gap['id'] !== 'string') return;
+      const id = gap['id'];
+      const place = placeOf(['shadowing', s, 'gaps', g, 'id']);
+      const firstPlace = seen.get(id);
+      if (!firstPlace) {
+        seen.set(id, place);
+        return;
+      }
+      playbook.diagnostics.push(
+        diagnosticAt(playbook.file, place, 'schema', `duplicate gap id \`${id}\`: already used on line ${firstPlace.start.line}, column ${firstPlace.start.column}`, {
+          fix: 'give one of the gaps another id',
+          data: { firstLine: firstPlace.start.line, firstColumn: firstPlace.start.column },
+        }),
+      );
+    });
+  });
+}
+
+export type { Diagnostic };

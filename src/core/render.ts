@@ -1,0 +1,142 @@
+/**
+ * Markdown → HTML through the same unified pipeline as the parser
+ * (remark → rehype), for the site. Raw HTML is parsed, then sanitised by an
+ * allowlist (never before: sanitising unparsed HTML deletes it silently).
+ * Headings and steps get stable ids; relative `.md` links become site URLs
+ * under the base path.
+ */
+import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { STEP_ID_PATTERN } from './body.ts';
+import { resolvePlaybookLink } from './corpus.ts';
+import { allSteps, type Playbook } from './model.ts';
+
+export interface RenderOptions {
+  /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
+  base?: string;
+  /** Extra HTML tags a team trusts in raw HTML (e.g. `details`, `summary` are already allowed). */
+  allowTags?: readonly string[];
+}
+
+/** Where a playbook lives on the site: `{base}{slug}/`. */
+export function playbookUrl(base: string, slug: string, anchor?: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const path = slug.split('/').map(encodeURIComponent).join('/');
+  return `${root}${path}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
+
+/** The allowlist: GitHub's, minus every protocol but http(s)/mailto, with whole-element removal of script-like tags. */
+export function sanitizeSchema(allowTags: readonly string[] = []): SanitizeSchema {
+  return {
+    ...defaultSchema,
+    tagNames: [...(defaultSchema.tagNames ?? []), ...allowTags],
+    strip: ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'template', 'object', 'embed', 'textarea', 'select', 'math', 'svg'],
+    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
+    attributes: {
+      ...defaultSchema.attributes,
+      li: [...(defaultSchema.attributes?.['li'] ?? []), 'dataPbAnchor'],
+      h1: ['dataPbAnchor'],
+      h2: [...(defaultSchema.attributes?.['h2'] ?? []), 'dataPbAnchor'],
+      h3: ['dataPbAnchor'],
+      h4: ['dataPbAnchor'],
+      h5: ['dataPbAnchor'],
+      h6: ['dataPbAnchor'],
+    },
+  };
+}
+
+/**
+ * Render a playbook's body. The tree is not modified: anchors travel as
+ * `data.hProperties` markers that survive sanitising and are turned into
+ * ids afterwards, only when they are ids we computed.
+ */
+export function renderPlaybookHtml(playbook: Playbook, options: RenderOptions = {}): string {
+  const base = options.base ?? '/';
+  const anchors = new Map<string, string | undefined>();
+  const tree = markAnchors(playbook, anchors);
+  const processor = unified()
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema(options.allowTags))
+    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors))
+    .use(rehypeStringify);
+  const hast = processor.runSync(tree) as HastRoot;
+  return processor.stringify(hast);
+}
+
+/** A copy of the tree in which headings and steps carry their anchor as a marker. */
+function markAnchors(playbook: Playbook, anchors: Map<string, string | undefined>): Root {
+  const tree = structuredClone(playbook.tree);
+  const headingIds = playbook.headings.map((heading) => heading.id);
+  let headingIndex = 0;
+  const stepAnchorByLine = new Map(allSteps(playbook.steps).map((step) => [`${step.place.start.line}:${step.place.start.column}`, step]));
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      const id = headingIds[headingIndex++];
+      if (id) {
+        anchors.set(id, undefined);
+        node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataPbAnchor: id } };
+      }
+    } else if (node.type === 'listItem' && node.position) {
+      const step = stepAnchorByLine.get(`${node.position.start.line}:${node.position.start.column}`);
+      if (step) {
+        anchors.set(step.anchor, step.number);
+        node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataPbAnchor: step.anchor } };
+      }
+    }
+  });
+  return tree;
+}
+
+function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>): void {
+  visit(hast, 'element', (element: Element) => {
+    const marker = element.properties['dataPbAnchor'];
+    if (marker !== undefined) {
+      delete element.properties['dataPbAnchor'];
+      if (typeof marker === 'string' && anchors.has(marker)) {
+        element.properties['id'] = marker;
+        const stepNumber = anchors.get(marker);
+        if (element.tagName === 'li' && stepNumber !== undefined) {
+          element.properties['dataStep'] = stepNumber;
+          element.properties['className'] = [...toClassList(element.properties['className']), 'step'];
+          stripStepIdText(element);
+        }
+      }
+    }
+    if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
+      const href = element.properties['href'];
+      const target = resolvePlaybookLink(playbook.path, href);
+      if (target && !target.escapes) element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
+    }
+  });
+}
+
+function toClassList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  return [];
+}
+
+/** Remove a trailing `{#id}` from the first text of a step: it is the step's anchor, not prose. */
+function stripStepIdText(item: Element): void {
+  const firstBlock = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p');
+  const container: { children: ElementContent[] } = firstBlock ?? item;
+  for (let index = container.children.length - 1; index >= 0; index--) {
+    const child = container.children[index]!;
+    if (child.type === 'element') break;
+    if (child.type === 'text') {
+      const text = child as HastText;
+      if (STEP_ID_PATTERN.test(text.value)) {
+        text.value = text.value.replace(STEP_ID_PATTERN, '');
+        return;
+      }
+      if (text.value.trim() !== '') return;
+    }
+  }
+}
