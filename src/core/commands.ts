@@ -37,9 +37,9 @@ export function commandsInShellBlock(code: string, lang?: string | null): Comman
       if (raw.trim() === heredocEnd) heredocEnd = undefined;
       continue;
     }
+    // A line after a trailing `\` continues the previous command: its first segment is arguments.
     const wasContinuing = continuing;
     continuing = /\\\s*$/.test(raw);
-    if (wasContinuing) continue;
     let line = raw;
     let offset = 0;
     const prompt = /^(\s*(?:\$|%|>|#)\s+)/.exec(line);
@@ -52,7 +52,7 @@ export function commandsInShellBlock(code: string, lang?: string | null): Comman
     }
     const heredoc = /<<-?\s*['"]?([A-Za-z_][\w]*)['"]?/.exec(line);
     if (heredoc) heredocEnd = heredoc[1];
-    for (const segment of simpleCommands(line)) {
+    for (const segment of simpleCommands(line).slice(wasContinuing ? 1 : 0)) {
       const program = programOf(segment.text);
       if (!program) continue;
       found.push({

@@ -91,7 +91,7 @@ export function parseFrontmatterYaml(file: string, text: string, index: LineInde
   const at = (offset: number) => index.placeOf(yamlStart + offset);
   for (const error of document.errors) {
     diagnostics.push(
-      diagnosticAt(file, at(error.pos[0]), 'schema', `invalid YAML in frontmatter: ${firstLine(error.message)}`, {
+      diagnosticAt(file, at(unclosedQuoteOffset(source, error.message) ?? error.pos[0]), 'schema', `invalid YAML in frontmatter: ${firstLine(error.message)}`, {
         fix: yamlFixHint(error.code),
         data: { yamlCode: error.code },
       }),
@@ -118,6 +118,22 @@ export function parseFrontmatterYaml(file: string, text: string, index: LineInde
     return found ? index.placeOf(yamlStart + found[0], yamlStart + found[1]) : blockPlace;
   };
   return { data, placeOf, diagnostics };
+}
+
+/**
+ * YAML reports an unclosed quote where the document ends; the author needs the
+ * line where the quote opens: the first line with an odd number of that quote.
+ */
+function unclosedQuoteOffset(source: string, message: string): number | undefined {
+  const quote = /missing closing "quote/i.test(message) ? '"' : /missing closing 'quote/i.test(message) ? "'" : undefined;
+  if (!quote) return undefined;
+  let offset = 0;
+  for (const line of source.split('\n')) {
+    const count = line.replaceAll(`\\${quote}`, '').split(quote).length - 1;
+    if (count % 2 === 1) return offset + line.indexOf(quote);
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

@@ -4,9 +4,8 @@
  * bytes and parse it. Non-playbook files follow one documented rule
  * (`isNonPlaybookFile`), so nothing is silently half-built.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { diagnosticAt, type Diagnostic } from './diagnostic.ts';
 import type { Playbook } from './model.ts';
@@ -62,7 +61,7 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     throw new ContentFolderError(`content folder \`${toPosix(relative(cwd, root)) || '.'}\` does not exist or is not a folder. Pass the folder that holds your playbooks with \`--content DIR\` (or set PLAYBOOK_CONTENT), or create \`content/\` with \`playbook new <slug>\`.`);
   }
   const realRoot = realpathSync(root);
-  const found = globSync(['**/*.md', '**/*.markdown'], { cwd: root, followSymbolicLinks: false, dot: false, onlyFiles: true }).sort();
+  const found = markdownFilesUnder(root);
   const files: PlaybookFile[] = [];
   const ignored: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -90,6 +89,31 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     files.push({ absolute, file, path: toPosix(path) });
   }
   return { files, ignored, diagnostics };
+}
+
+/**
+ * Markdown files under a folder, symlinked files included (they are checked
+ * against the folder's real path by the caller), symlinked folders never
+ * followed: glob libraries either drop symlinks silently or follow loops.
+ * Dot-folders (`.git`, `.obsidian`) are skipped. Sorted, with `/`, links last.
+ */
+function markdownFilesUnder(root: string): string[] {
+  const found: string[] = [];
+  const links: string[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) pending.push(path);
+      else if (!/\.(md|markdown)$/i.test(entry.name)) continue;
+      else if (entry.isFile()) found.push(path);
+      else if (entry.isSymbolicLink()) links.push(path);
+    }
+  }
+  // Real files first, so a link to a file inside the folder never hides the file itself.
+  return [...found.sort(), ...links.sort()];
 }
 
 /** Read and parse one file; an unreadable file becomes a playbook-shaped error so nothing is dropped. */

@@ -93,7 +93,8 @@ export function parsePlaybook(file: string, rawText: string, options: ParseOptio
     }
   }
 
-  validateFrontmatter(playbook, split.kind === 'yaml' ? (data ?? {}) : undefined, placeOf);
+  // A `---js` block already has its diagnostic; "no frontmatter" on top would only add noise.
+  if (split.kind !== 'language') validateFrontmatter(playbook, split.kind === 'yaml' ? (data ?? {}) : undefined, placeOf);
   buildFrontmatterModel(playbook, data, placeOf);
   parseBody(playbook, text, index, bodyStart);
   return finish(playbook, playbook.valid ? (playbook.meta as Frontmatter) : undefined, index);

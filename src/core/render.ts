@@ -123,20 +123,15 @@ function toClassList(value: unknown): string[] {
   return [];
 }
 
-/** Remove a trailing `{#id}` from the first text of a step: it is the step's anchor, not prose. */
+/** Remove a trailing `{#id}` from the first line of a step: it is the step's anchor, not prose. */
 function stripStepIdText(item: Element): void {
+  // Loose lists wrap the first line in <p>; tight ones put the text straight in <li> before any sub-list.
   const firstBlock = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p');
-  const container: { children: ElementContent[] } = firstBlock ?? item;
-  for (let index = container.children.length - 1; index >= 0; index--) {
-    const child = container.children[index]!;
-    if (child.type === 'element') break;
-    if (child.type === 'text') {
-      const text = child as HastText;
-      if (STEP_ID_PATTERN.test(text.value)) {
-        text.value = text.value.replace(STEP_ID_PATTERN, '');
-        return;
-      }
-      if (text.value.trim() !== '') return;
-    }
+  const inline: ElementContent[] = [];
+  for (const child of (firstBlock ?? item).children) {
+    if (!firstBlock && child.type === 'element' && ['ol', 'ul', 'pre', 'div', 'blockquote', 'table'].includes(child.tagName)) break;
+    inline.push(child);
   }
+  const lastText = inline.findLast((child): child is HastText => child.type === 'text' && child.value.trim() !== '');
+  if (lastText) lastText.value = lastText.value.replace(STEP_ID_PATTERN, '');
 }
