@@ -100,14 +100,25 @@ function simpleCommands(line: string): { text: string; start: number }[] {
   return segments.filter((segment) => segment.text.trim() !== '');
 }
 
+/** Options of prefix words that take a value (`sudo -u postgres psql`: `postgres` is not the program). */
+const PREFIX_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-U', '-p', '-r', '-t', '-C', '-h', '-D', '-n', '--user', '--group', '-S']);
+
 /** The program word of a simple command, skipping `VAR=value` assignments and prefixes like `sudo`. */
 function programOf(segment: string): { name: string; start: number } | undefined {
   const wordPattern = /\S+/g;
+  let afterPrefix = false;
   for (let match = wordPattern.exec(segment); match; match = wordPattern.exec(segment)) {
     const word = match[0];
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) continue;
-    if (PREFIX_WORDS.has(word)) continue;
-    if (word.startsWith('-')) continue; // an option of a prefix word (`sudo -u postgres`)
+    if (PREFIX_WORDS.has(word)) {
+      afterPrefix = true;
+      continue;
+    }
+    if (afterPrefix && word.startsWith('-')) {
+      // an option of a prefix word; skip its value too when it takes one
+      if (PREFIX_OPTIONS_WITH_VALUE.has(word)) wordPattern.exec(segment);
+      continue;
+    }
     if (!/^[A-Za-z0-9_./~-][\w.+/~-]*$/.test(word) || /^\d+$/.test(word)) return undefined;
     if (['if', 'while', 'until', 'for', 'case', 'fi', 'done', 'esac', 'in', '{', '}', 'function'].includes(word)) return undefined;
     const name = word.includes('/') ? word.slice(word.lastIndexOf('/') + 1) : word;

@@ -191,3 +191,10 @@ describe('parsePlaybook on line endings and encodings (BAD-INPUTS E1, E2)', () =
     expect(parsed.diagnostics[0]!.message).toContain('no frontmatter');
   });
 });
+
+describe('commands of a shell block', () => {
+  it('skips the value of a prefix option: `sudo -u postgres psql` runs psql', async () => {
+    const { commandsInShellBlock } = await import('../../src/core/commands.ts');
+    expect(commandsInShellBlock('sudo -u postgres psql -c "select 1"\nenv -i FOO=1 make build', 'bash').map((c) => c.program)).toEqual(['psql', 'make']);
+  });
+});
