@@ -10,6 +10,7 @@ import { parseMarkdown, tooDeeplyNestedLine } from './markdown.ts';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema, type Frontmatter } from './schema.ts';
 import { slugOf } from './slug.ts';
+import { maskSecrets } from './secrets.ts';
 import { decodePlaybookBytes, LineIndex, normaliseText } from './source.ts';
 
 /** Larger files are refused: the Markdown parser's time grows badly on some inputs. */
@@ -35,11 +36,21 @@ export function parsePlaybookBytes(file: string, bytes: Uint8Array, options: Par
 
 /** Parse a playbook from text (BOM and CRLF/CR line endings are handled here too). */
 export function parsePlaybook(file: string, rawText: string, options: ParseOptions = {}): Playbook {
-  const text = normaliseText(rawText);
+  // Secrets are masked first, in place and with the same length: positions stay right and nothing
+  // downstream (model, reporters, site) ever holds one.
+  const { text, secrets } = maskSecrets(normaliseText(rawText));
   const path = options.path ?? file;
   const playbook = emptyPlaybook(file, path, text);
   const diagnostics = playbook.diagnostics;
   const index = new LineIndex(text);
+  for (const secret of secrets) {
+    diagnostics.push(
+      diagnosticAt(file, index.placeOf(secret.start, secret.end), 'no-secrets', `\`${secret.masked.split('\n')[0]!.slice(0, 24)}\` looks like a ${secret.label} pasted into the playbook: everyone who can read the site could use it`, {
+        fix: 'remove it, rotate the credential, and write a placeholder such as `<YOUR_TOKEN>` instead',
+        data: { kind: secret.id },
+      }),
+    );
+  }
 
   if (text.length > MAX_FILE_BYTES) {
     diagnostics.push(
