@@ -13,7 +13,7 @@ import { diagnosticAt } from './diagnostic.ts';
 import type { LineIndex } from './source.ts';
 
 /** Frontmatter larger than this is refused: the YAML parser's duplicate checks grow quadratically. */
-export const MAX_FRONTMATTER_BYTES = 512 * 1024;
+export const MAX_FRONTMATTER_BYTES = 256 * 1024;
 
 /** Where the frontmatter block is, as offsets into the normalised text. */
 export type FrontmatterSplit =

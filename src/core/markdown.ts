@@ -54,3 +54,29 @@ export function tooDeeplyNestedLine(text: string, limit = MAX_NESTING): number |
   }
   return undefined;
 }
+
+/** Most `*` and `_` one paragraph may hold: micromark's emphasis matching is worse than quadratic (40,000 `*a`: 52 s). */
+export const MAX_EMPHASIS_DELIMITERS = 5_000;
+
+/** First line of a paragraph (text between blank lines) with more emphasis delimiters than the parser copes with. */
+export function emphasisFloodLine(text: string, limit = MAX_EMPHASIS_DELIMITERS): number | undefined {
+  let count = 0;
+  let line = 1;
+  let blockLine = 1;
+  let lineHasText = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x0a) {
+      if (!lineHasText) {
+        count = 0;
+        blockLine = line + 1;
+      }
+      line++;
+      lineHasText = false;
+      continue;
+    }
+    if (char !== 0x20 && char !== 0x09) lineHasText = true;
+    if ((char === 0x2a || char === 0x5f) && ++count > limit) return blockLine;
+  }
+  return undefined;
+}

@@ -149,9 +149,9 @@ describe('BAD-INPUTS frontmatter rows', () => {
     expect(where(parsed.diagnostics)).toEqual(['1:1 parse-limit']);
   });
 
-  it('F12: a 600 KB frontmatter block (under the file limit) is refused by the frontmatter limit', () => {
-    const d = only(parse(playbookText(`${MINIMAL}\nnote: "${'x'.repeat(600 * 1024)}"`)).diagnostics);
-    expect(d.message).toMatch(/frontmatter is \d+ KB; the limit is 512 KB/);
+  it('F12: a 300 KB frontmatter block (under the file limit) is refused by the frontmatter limit', () => {
+    const d = only(parse(playbookText(`${MINIMAL}\nnote: "${'x'.repeat(300 * 1024)}"`)).diagnostics);
+    expect(d.message).toMatch(/frontmatter is \d+ KB; the limit is 256 KB/);
   });
 
   it('F13: a documented gap with no step names the gap line', () => {
@@ -213,5 +213,25 @@ describe('BAD-INPUTS file and encoding rows', () => {
       ['a/broken', 1],
       ['a/fine', 0],
     ]);
+  });
+});
+
+describe('BAD-INPUTS Markdown rows the parser guards (M4, E4)', () => {
+  it('M4: deeply nested lists (200 levels; 10,000 in the bench) cost one diagnostic, not a stack overflow', () => {
+    const body = Array.from({ length: 200 }, (_, depth) => `${'  '.repeat(depth)}- x`).join('\n');
+    const parsed = parse(playbookText(MINIMAL, body));
+    expect(where(parsed.diagnostics)).toEqual(['71:1 parse-limit']);
+    expect(parsed.diagnostics[0]!.fix).toContain('flatten');
+  });
+
+  it('a paragraph of 40,000 `*a` (micromark: 52 s) is refused at once', () => {
+    const parsed = parse(playbookText(MINIMAL, `Intro.\n\n${'*a'.repeat(40_000)}\n`));
+    expect(where(parsed.diagnostics)).toEqual(['9:1 parse-limit']);
+  });
+
+  it('E4: a file over 512 KB is one diagnostic', () => {
+    const parsed = parse(playbookText(MINIMAL, 'x'.repeat(600 * 1024)));
+    expect(where(parsed.diagnostics)).toEqual(['1:1 parse-limit']);
+    expect(parsed.diagnostics[0]!.message).toMatch(/^file is \d+ KB; playbooks over 512 KB are not parsed$/);
   });
 });
