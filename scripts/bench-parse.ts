@@ -11,7 +11,7 @@ const cases: Record<string, string> = {
   '10,000 nested lists': `Array.from({ length: 10_000 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\\n')`,
   '10,000 nested quotes': `'>'.repeat(10_000) + ' x'`,
   '100,000 list items (1.1 MB)': `Array.from({ length: 100_000 }, (_, i) => '- item ' + i).join('\\n')`,
-  '40,000 list items (500 KB, worst under the cap)': `Array.from({ length: 40_000 }, (_, i) => '- item ' + i + ' x').join('\\n')`,
+  '35,000 list items (450 KB, worst under the cap)': `Array.from({ length: 35_000 }, (_, i) => '- item ' + i + ' x').join('\\n')`,
   '*a x 40,000 (80 KB)': `'*a'.repeat(40_000)`,
   '*a x 2,400 per paragraph x 100': `Array.from({ length: 100 }, () => '*a'.repeat(2_400)).join('\\n\\n')`,
   '[ x 50,000': `'['.repeat(50_000)`,

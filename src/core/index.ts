@@ -7,3 +7,6 @@ export * from './corpus.ts';
 export * from './load.ts';
 export { slugOf } from './slug.ts';
 export { STEP_ID_PATTERN } from './body.ts';
+export { loadCorpusInWorkers, parseFilesInWorkers, type ParallelOptions } from './load-parallel.ts';
+export { findSecrets, maskSecrets, SECRET_PATTERNS, type SecretMatch } from './secrets.ts';
+export { renderPlaybookHtml, playbookUrl, sanitizeSchema, type RenderOptions } from './render.ts';
