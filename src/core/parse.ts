@@ -288,6 +288,10 @@ function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path
     if (session) playbook.shadowing.push(session);
   });
   duplicateGapIds(playbook, sessions, placeOf);
+  meta.shadowing = sessions.flatMap((raw) => {
+    const parsed = shadowingSessionSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 function shadowingSessionOf(raw: unknown, index: number, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): ShadowingSession | undefined {
