@@ -35,14 +35,18 @@ export async function parseFilesInWorkers(entries: readonly PlaybookFile[], opti
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
       const start = () => {
-        worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
-        worker.unref();
-        worker.on('message', (playbook: Playbook) => {
+        const own = new Worker(new URL('./parse-worker.ts', import.meta.url));
+        worker = own;
+        own.unref();
+        // A worker that timed out may still answer before it is terminated: ignore it.
+        own.on('message', (playbook: Playbook) => {
+          if (own !== worker) return;
           clearTimeout(timer);
           results[current] = playbook;
           feed();
         });
-        worker.on('error', (error) => {
+        own.on('error', (error) => {
+          if (own !== worker) return;
           clearTimeout(timer);
           reject(new Error(`parser worker failed on ${entries[current]?.file ?? 'start-up'}`, { cause: error }));
         });
