@@ -39,8 +39,12 @@ export async function parseFilesInWorkers(entries: readonly PlaybookFile[], opti
         worker = own;
         own.unref();
         // A worker that timed out may still answer before it is terminated: ignore it.
-        own.on('message', (playbook: Playbook) => {
+        own.on('message', (playbook: Playbook | 'ready') => {
           if (own !== worker) return;
+          if (playbook === 'ready') {
+            feed();
+            return;
+          }
           clearTimeout(timer);
           results[current] = playbook;
           feed();
@@ -63,12 +67,10 @@ export async function parseFilesInWorkers(entries: readonly PlaybookFile[], opti
           results[current] = timedOut(entry, timeoutMs);
           void worker.terminate();
           start();
-          feed();
         }, timeoutMs);
         worker.postMessage(entry);
       };
       start();
-      feed();
     });
 
   await Promise.all(Array.from({ length: workerCount }, runLane));

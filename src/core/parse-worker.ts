@@ -8,3 +8,5 @@ import { readPlaybookFile, type PlaybookFile } from './load.ts';
 parentPort?.on('message', (entry: PlaybookFile) => {
   parentPort?.postMessage(readPlaybookFile(entry));
 });
+// Start-up (loading the parser) must not count against a file's time limit.
+parentPort?.postMessage('ready');
