@@ -9,12 +9,12 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Place } from './diagnostic.ts';
 import { commandsInShellBlock, isShellLanguage } from './commands.ts';
-import type { CodeBlock, Command, Heading, InlineCode, Link, Playbook, RawHtml, Step } from './model.ts';
+import type { CodeBlock, Command, ForeignSyntax, Heading, InlineCode, Link, Playbook, RawHtml, Step } from './model.ts';
 
 /** A trailing `{#id}` on a step's first line gives the step an explicit, stable id. */
 export const STEP_ID_PATTERN = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
 
-export type BodyParts = Pick<Playbook, 'steps' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html'>;
+export type BodyParts = Pick<Playbook, 'steps' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html' | 'foreign'>;
 
 /** Place of an mdast node (positions are already file positions). */
 export function placeOfNode(node: MdNode): Place {
@@ -54,6 +54,7 @@ export function bodyPartsOf(tree: Root, lines: readonly string[]): BodyParts {
     headings,
     links: linksOf(tree),
     html: rawHtmlOf(tree),
+    foreign: foreignSyntaxOf(tree),
   };
   if (first) parts.stepsHeading = first.heading;
   if (verifySection) parts.verify = { heading: verifySection.heading, text: verifySection.children.map((child) => toString(child)).join('\n').trim(), place: verifySection.heading.place };
@@ -183,6 +184,43 @@ function rawHtmlOf(tree: Root): RawHtml[] {
     html.push({ value: node.value, place: placeOfNode(node) });
   });
   return html;
+}
+
+const FOREIGN_PATTERNS: readonly [ForeignSyntax['kind'], RegExp][] = [
+  ['hugo-shortcode', /\{\{[<%][\s\S]*?[>%]\}\}/],
+  ['liquid', /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/],
+  ['erb', /<%[=-]?[\s\S]*?%>/],
+  ['admonition', /^(?:!!!|\?\?\?\+?|:::+)\s*[A-Za-z]+/m],
+];
+
+/** Liquid, Hugo, ERB, MDX components and admonitions, outside code: they render as text on this site. */
+function foreignSyntaxOf(tree: Root): ForeignSyntax[] {
+  const found: ForeignSyntax[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'text' || node.type === 'paragraph') {
+      if (node.type === 'paragraph') {
+        // Admonition markers start a paragraph; check its first text only.
+        const first = node.children[0];
+        if (first?.type === 'text' && FOREIGN_PATTERNS[3]![1].test(first.value)) {
+          found.push({ kind: 'admonition', sample: first.value.split('\n')[0]!.slice(0, 60), place: placeOfNode(first) });
+        }
+        return;
+      }
+      for (const [kind, pattern] of FOREIGN_PATTERNS.slice(0, 3)) {
+        const match = pattern.exec(node.value);
+        if (match) {
+          found.push({ kind, sample: match[0].slice(0, 60), place: placeOfNode(node) });
+          break;
+        }
+      }
+    } else if (node.type === 'html') {
+      const component = /<([A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*)[\s/>]/.exec(node.value);
+      const template = /<%[=-]?[\s\S]*?%>/.exec(node.value);
+      if (template) found.push({ kind: 'erb', sample: template[0].slice(0, 60), place: placeOfNode(node) });
+      else if (component) found.push({ kind: 'mdx-component', sample: `<${component[1]!}>`, place: placeOfNode(node) });
+    }
+  });
+  return found;
 }
 
 /** Text nodes of a step's first paragraph ending in `{#id}`: the renderer strips the marker. */

@@ -137,6 +137,14 @@ export interface RawHtml {
   place: Place;
 }
 
+/** Syntax of another site generator (Liquid, Hugo, ERB, MDX) or Markdown dialect (admonitions) that renders as plain text here. */
+export interface ForeignSyntax {
+  kind: 'liquid' | 'hugo-shortcode' | 'erb' | 'mdx-component' | 'admonition';
+  /** The construct as written, e.g. `{% include toc.html %}`. */
+  sample: string;
+  place: Place;
+}
+
 /** Where the frontmatter sits in the file. */
 export interface FrontmatterInfo {
   /** Line of the opening `---`. */
@@ -180,6 +188,8 @@ export interface Playbook {
   headings: Heading[];
   links: Link[];
   html: RawHtml[];
+  /** Constructs of other generators found in the body (outside code). */
+  foreign: ForeignSyntax[];
   /** The body's syntax tree, positions in file coordinates. */
   tree: Root;
   /** Line where the body starts. */

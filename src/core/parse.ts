@@ -134,6 +134,7 @@ function emptyPlaybook(file: string, path: string, text: string): Playbook {
     headings: [],
     links: [],
     html: [],
+    foreign: [],
     tree: { type: 'root', children: [] },
     bodyLine: 1,
     diagnostics: [],
