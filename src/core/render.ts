@@ -109,6 +109,15 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
         }
       }
     }
+    if (element.tagName === 'img' && typeof element.properties['src'] === 'string' && /^(https?:)?\/\//i.test(element.properties['src'])) {
+      // The site never loads anything from another origin: a remote image becomes a link to it.
+      const src = element.properties['src'];
+      const alt = typeof element.properties['alt'] === 'string' && element.properties['alt'] ? element.properties['alt'] : 'image';
+      element.tagName = 'a';
+      element.properties = { href: src, className: ['remote-image'] };
+      element.children = [{ type: 'text', value: `${alt} (image on another site)` }];
+      return;
+    }
     if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
       const href = element.properties['href'];
       const target = resolvePlaybookLink(playbook.path, href);
