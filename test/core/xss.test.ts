@@ -21,7 +21,7 @@ function dangerous(html: string): string[] {
   const walk = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment']) => {
     if ('tagName' in node) {
       const tag = node.tagName;
-      if (/^(script|iframe|object|embed|form|style|link|meta|base|svg|math|template|button|video|audio|source|body|noscript)$/i.test(tag)) found.push(`<${tag}>`);
+      if (/^(script|iframe|object|embed|form|style|link|meta|base|svg|math|template|button|video|audio|body|noscript)$/i.test(tag)) found.push(`<${tag}>`);
       for (const { name, value } of node.attrs) {
         if (/^on/i.test(name)) found.push(`${tag} ${name}`);
         if (/^(href|src|action|data|formaction|srcdoc)$/i.test(name) && /^\s*(javascript|data|vbscript):/i.test(value)) found.push(`${tag} ${name}=${value.slice(0, 20)}`);
