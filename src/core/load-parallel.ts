@@ -13,6 +13,10 @@ import type { Playbook } from './model.ts';
 import { parsePlaybook } from './parse.ts';
 
 export interface ParallelOptions {
+  /** Worker script answering one `PlaybookFile` per message with a `Playbook` (default: ./parse-worker.ts). */
+  workerUrl?: URL;
+  /** Passed to each worker as `workerData`. */
+  workerData?: unknown;
   cwd?: string;
   /** Worker threads (default: available cores, at most 4). */
   workers?: number;
@@ -23,10 +27,10 @@ export interface ParallelOptions {
 }
 
 /** Parse the given files on worker threads; results in the order given. */
-export async function parseFilesInWorkers(entries: readonly PlaybookFile[], options: ParallelOptions = {}): Promise<Playbook[]> {
+export async function parseFilesInWorkers<Result = Playbook>(entries: readonly PlaybookFile[], options: ParallelOptions = {}): Promise<(Result | Playbook)[]> {
   const workerCount = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), entries.length));
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const results: Playbook[] = new Array(entries.length);
+  const results: (Result | Playbook)[] = new Array(entries.length);
   let next = 0;
 
   const runLane = () =>
@@ -35,11 +39,11 @@ export async function parseFilesInWorkers(entries: readonly PlaybookFile[], opti
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
       const start = () => {
-        const own = new Worker(new URL('./parse-worker.ts', import.meta.url));
+        const own = new Worker(options.workerUrl ?? new URL('./parse-worker.ts', import.meta.url), { workerData: options.workerData });
         worker = own;
         own.unref();
         // A worker that timed out may still answer before it is terminated: ignore it.
-        own.on('message', (playbook: Playbook | 'ready') => {
+        own.on('message', (playbook: Result | 'ready') => {
           if (own !== worker) return;
           if (playbook === 'ready') {
             feed();
@@ -92,7 +96,7 @@ export async function loadCorpusInWorkers(contentDir: string, options: ParallelO
   const cwd = options.cwd ?? process.cwd();
   const listing = listPlaybookFiles(contentDir, cwd);
   const useWorkers = listing.files.length >= (options.minFilesForWorkers ?? 200) && (options.workers ?? 2) > 1;
-  const playbooks = useWorkers ? await parseFilesInWorkers(listing.files, options) : listing.files.map(readPlaybookFile);
+  const playbooks = useWorkers ? ((await parseFilesInWorkers(listing.files, options)) as Playbook[]) : listing.files.map(readPlaybookFile);
   const corpus = buildCorpus(playbooks);
   corpus.diagnostics.unshift(...listing.diagnostics);
   return { ...corpus, contentDir, ignored: listing.ignored };

@@ -1,0 +1,107 @@
+/**
+ * The command line: `playbook check`, `playbook new`, `playbook schema`.
+ * Thin: parses argv with commander and calls src/. Returns the exit code:
+ * 0 fine, 1 findings over the limit, 2 the tool could not run.
+ */
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ContentFolderError } from '../core/load.ts';
+import { ConfigError, loadConfig } from '../checker/config.ts';
+import { REPORTERS } from '../checker/reporters/index.ts';
+import { RULE_IDS } from '../checker/rules/index.ts';
+import { countBySeverity } from '../checker/run.ts';
+import { runCheckSession, SessionError, TOOL_VERSION } from '../checker/session.ts';
+import { NewPlaybookError, scaffoldPlaybook } from './new.ts';
+import { frontmatterJsonSchema } from './schema.ts';
+
+interface CheckFlags {
+  content?: string;
+  format: string;
+  output?: string;
+  changedSince?: string;
+  maxWarnings?: number;
+  cache: boolean;
+  config?: string;
+}
+
+/** Problems that stop the tool from running: one paragraph, exit 2, no stack trace. */
+const USER_ERRORS = [ContentFolderError, ConfigError, SessionError, NewPlaybookError];
+
+export async function main(argv: readonly string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; cwd: string; isTTY: boolean } = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('playbook')
+    .description('Playbooks that survive a handoff: check them, scaffold them.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run `playbook --help` for usage)');
+
+  program
+    .command('check')
+    .description('check playbooks for undocumented steps and everything else that would make a handoff fail')
+    .argument('[files...]', 'report on these playbooks only (the whole content folder is still read for cross-file rules)')
+    .option('--content <dir>', 'folder holding the playbooks (default: config `content`, PLAYBOOK_CONTENT, or content/)')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(REPORTERS)).default('stylish'))
+    .option('--output <file>', 'write the report to a file instead of standard output')
+    .option('--changed-since <ref>', 'report on playbooks changed since a git ref, and every playbook that depends on or links to them')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--no-cache', 'do not read or write the .playbook-cache/ content-hash cache')
+    .option('--config <file>', 'config file (default: playbook.config.json, .playbookrc.json or .playbookrc.yaml)')
+    .action(async (files: string[], flags: CheckFlags) => {
+      const config = loadConfig(flags.config, RULE_IDS, io.cwd);
+      if (flags.content) config.content = flags.content;
+      else if (process.env['PLAYBOOK_CONTENT'] && !config.source) config.content = process.env['PLAYBOOK_CONTENT'];
+      const result = await runCheckSession({ cwd: io.cwd, config, files, cache: flags.cache, ...(flags.changedSince ? { changedSince: flags.changedSince } : {}) });
+      if (result.corpus.playbooks.length === 0) {
+        throw new SessionError(`no playbooks found in \`${config.content}\`: it holds no Markdown files that are playbooks. Point --content at the folder with your playbooks, or create one with \`playbook new <slug>\`.`);
+      }
+      const reporter = REPORTERS[flags.format]!;
+      const text = reporter(result, { color: io.isTTY && !flags.output && !process.env['NO_COLOR'] });
+      if (flags.output) writeFileSync(flags.output, text);
+      else io.stdout(text);
+      const counts = countBySeverity(result.diagnostics);
+      if (counts.error > 0 || (flags.maxWarnings !== undefined && counts.warning > flags.maxWarnings)) exitCode = 1;
+    });
+
+  program
+    .command('new')
+    .description('scaffold a playbook from the template')
+    .argument('<slug>', 'where it goes under the content folder, e.g. on-call/rotate-schedule')
+    .option('--content <dir>', 'folder holding the playbooks', process.env['PLAYBOOK_CONTENT'] ?? 'content')
+    .option('--owner <handle>', 'who answers questions about it', process.env['USER'] ?? 'owner')
+    .option('--title <title>', 'its title (default: from the slug)')
+    .action((slug: string, flags: { content: string; owner: string; title?: string }) => {
+      const path = scaffoldPlaybook({ cwd: io.cwd, content: flags.content, slug, owner: flags.owner, ...(flags.title ? { title: flags.title } : {}) });
+      io.stdout(`Created ${path}. Fill in the summary, prerequisites and steps, then run \`npx playbook check ${path}\`.\n`);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of playbook frontmatter (for editor validation)')
+    .action(() => {
+      io.stdout(`${JSON.stringify(frontmatterJsonSchema(), null, 2)}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (USER_ERRORS.some((type) => error instanceof type)) {
+      io.stderr(`playbook: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr(`playbook: internal error: ${(error as Error).message ?? String(error)}\nThis is a bug in Playbook; please report it with the command you ran.\n`);
+    return 2;
+  }
+}
+
+function parseCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return number;
+}
+
+function defaultIo() {
+  return { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), cwd: process.cwd(), isTTY: Boolean(process.stdout.isTTY) };
+}
