@@ -1,7 +1,7 @@
 import type { Reporter } from './types.ts';
 
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char]!).replace(/[^\t\n\r\P{Cc}]/gu, ''); // XML 1.0 forbids other control characters
 }
 
 /** JUnit XML: one testcase per playbook; its errors (and warnings) are failures. */
