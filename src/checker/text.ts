@@ -1,6 +1,7 @@
 /** Small text helpers shared by rules: significant words, and finding a phrase's place in a range of lines. */
 import { stemmer } from 'stemmer';
 import type { Place } from '../core/diagnostic.ts';
+import type { Playbook } from '../core/model.ts';
 
 const STOP_WORDS = new Set(
   'a an and are as at be before after by for from has have in into is it its of on or that the then this to was were when which while with without you your we our they their them he she his her not no do does did done one two any all each every step steps playbook never says said first also only just about over under'.split(' '),
@@ -33,4 +34,11 @@ export function placeOfMatch(text: string, pattern: RegExp, fromLine: number, to
     }
   }
   return undefined;
+}
+
+/** The first non-blank line of the body (where a finding about the body as a whole goes). */
+export function firstBodyLine(playbook: Playbook): number {
+  const lines = playbook.text.split('\n');
+  for (let line = playbook.bodyLine; line <= lines.length; line++) if (lines[line - 1]!.trim() !== '') return line;
+  return playbook.bodyLine;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.ts';
+import { firstBodyLine } from '../text.ts';
 
 const HOW = 'write the steps as an ordered list under `## Steps`: `1. First step`, `2. Next step`';
 
@@ -9,7 +10,7 @@ export const noSteps: Rule = {
   defaultSeverity: 'error',
   scope: 'file',
   check({ playbook, report }) {
-    const at = playbook.stepsHeading?.place ?? { start: { line: playbook.bodyLine, column: 1 } };
+    const at = playbook.stepsHeading?.place ?? { start: { line: firstBodyLine(playbook), column: 1 } };
     const message: Record<typeof playbook.stepsShape, string | undefined> = {
       'ordered-list': playbook.steps.length === 0 ? 'the `## Steps` list is empty' : undefined,
       'bullet-list': '`## Steps` holds a bullet list; steps are an ordered list so readers can keep their place',

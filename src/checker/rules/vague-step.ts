@@ -8,7 +8,7 @@ import { placeOfMatch } from '../text.ts';
  */
 const BUILT_IN: readonly RegExp[] = [
   /\b[Aa]sk (?!for\b|about\b|if\b|whether\b|to\b|the (?!team\b))(?:[A-Z][a-z]+|someone|somebody|around|the team)\b/,
-  /\bcheck with [A-Z][a-z]+\b/,
+  /\b[Cc]heck with [A-Z][a-z]+\b/,
   /\bas (?:usual|always)\b/i,
   /\bthe usual (?:place|way|spot|channel|folder|person|people|steps?)\b/i,
   /\byou know\b/i,
