@@ -76,9 +76,9 @@ export const gapSchema = z
     found: nonEmptyText('what was missing').describe('What the document did not say.'),
     status: z.enum(GAP_STATUSES, { error: `expected one of ${GAP_STATUSES.join(', ')}` }).describe('open | documented | wontfix'),
     step: z
-      .string({ error: 'expected a step number (`2`, `2.1`) or a step id' })
-      .trim()
-      .min(1)
+      .union([z.string().trim().min(1), z.number()], { error: 'expected a step number (`2`, `2.1`) or a step id' })
+      // The parser keeps numbers as written (`2.10` stays "2.10"); a number reaching here is made text.
+      .transform((value) => String(value))
       .optional()
       .describe('With `documented`: the step that now covers it, by number (`2`, `2.1`) or explicit id.'),
   })
