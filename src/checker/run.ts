@@ -88,10 +88,10 @@ function withUrl(diagnostic: Diagnostic, config: ResolvedConfig): Diagnostic {
   return { ...diagnostic, url: ruleDocsUrl(diagnostic.ruleId, config) };
 }
 
-/** Where a rule's documentation lives: `{docsUrl}{id}` (`.md` added for repository URLs). */
+/** Where a rule's documentation lives: `{docsUrl}{id}/` on a site, `{docsUrl}{id}.md` in a repository browser (`/blob/`, `/tree/`, `/-/`). */
 export function ruleDocsUrl(ruleId: string, config: Pick<ResolvedConfig, 'docsUrl'>): string {
   const base = config.docsUrl.endsWith('/') ? config.docsUrl : `${config.docsUrl}/`;
-  return /\/docs\/rules\/$/.test(base) ? `${base}${ruleId}.md` : `${base}${ruleId}/`;
+  return /\/(blob|tree|-)\//.test(base) ? `${base}${ruleId}.md` : `${base}${ruleId}/`;
 }
 
 /** Counts by severity. */

@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { STEP_ID_PATTERN } from './body.ts';
 import { resolvePlaybookLink } from './corpus.ts';
 import { allSteps, type Playbook } from './model.ts';
+import { parsePlaybook } from './parse.ts';
 
 export interface RenderOptions {
   /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
@@ -68,6 +69,15 @@ export function renderPlaybookHtml(playbook: Playbook, options: RenderOptions = 
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
+}
+
+/**
+ * Render a Markdown document that is not a playbook (a rule's docs page)
+ * through the same parser and sanitiser, with heading ids.
+ */
+export function renderMarkdownHtml(path: string, text: string, options: RenderOptions = {}): string {
+  const playbook = parsePlaybook(path, text, { path });
+  return renderPlaybookHtml(playbook, options);
 }
 
 /** A copy of the tree in which headings and steps carry their anchor as a marker. */

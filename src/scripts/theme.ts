@@ -1,0 +1,31 @@
+// Dark mode: follows the system unless the reader chose; the choice is kept in this browser.
+const KEY = 'playbook:theme';
+const root = document.documentElement;
+const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
+
+function apply(theme: string | null): void {
+  if (theme === 'dark' || theme === 'light') root.dataset['theme'] = theme;
+  else delete root.dataset['theme'];
+  const dark = theme === 'dark' || (theme === null && matchMedia('(prefers-color-scheme: dark)').matches);
+  button?.setAttribute('aria-pressed', String(dark));
+}
+
+apply(localStorage.getItem(KEY));
+button?.addEventListener('click', () => {
+  const dark = button.getAttribute('aria-pressed') === 'true';
+  const next = dark ? 'light' : 'dark';
+  localStorage.setItem(KEY, next);
+  apply(next);
+});
+
+// "/" focuses the search box, as on most documentation sites.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const input = document.querySelector<HTMLInputElement>('#search input');
+  if (input) {
+    event.preventDefault();
+    input.focus();
+  }
+});

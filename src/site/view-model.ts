@@ -1,0 +1,224 @@
+/**
+ * What the site shows, computed once from the corpus and the checker's
+ * findings: plain, serialisable data per playbook (the content loader stores
+ * it), plus the corpus-wide views (people, coaching tree, readiness).
+ * Pure: no I/O. Every string is raw text; Astro escapes it where it is shown.
+ */
+import { startFromZero, usedBy, looksLikeSlug, normaliseSlugReference, type Corpus } from '../core/corpus.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { allSteps, findStep, type Playbook } from '../core/model.ts';
+import { playbookUrl, renderPlaybookHtml } from '../core/render.ts';
+import type { LastChanged } from './git-dates.ts';
+
+export interface SiteOptions {
+  base: string;
+  /** Pattern of the edit link; `{path}` is the file's path in the repository. */
+  editUrl?: string;
+  /** "Today", for readiness. */
+  now: Date;
+  staleDays: number;
+  lastChanged?: Map<string, LastChanged>;
+}
+
+export interface LinkRef {
+  slug: string;
+  title: string;
+  href: string;
+}
+
+export interface SitePrerequisite {
+  kind: string;
+  value: string;
+  /** Link to the playbook (kind playbook) or to how to get it. */
+  href?: string;
+  how?: string;
+  howHref?: string;
+  missing?: boolean;
+}
+
+export interface SiteGap {
+  id?: string;
+  found: string;
+  status: string;
+  step?: string;
+  stepAnchor?: string;
+  date: string;
+}
+
+export interface SiteFinding {
+  line: number;
+  column: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+  fix?: string;
+  url?: string;
+}
+
+export interface SitePlaybook {
+  slug: string;
+  href: string;
+  file: string;
+  title: string;
+  summary: string;
+  owner: string;
+  tags: string[];
+  status: string;
+  lastReviewed?: string;
+  stale: boolean;
+  lastChanged: LastChanged;
+  editHref?: string;
+  prerequisites: SitePrerequisite[];
+  startFromZero: LinkRef[];
+  usedBy: LinkRef[];
+  steps: { number: string; anchor: string; title: string }[];
+  gaps: SiteGap[];
+  openGaps: number;
+  sessions: { date: string; lead: string; shadow: string; mode: string; doer: string; observed: string[]; gaps: number }[];
+  onlyOwnerHasDoneIt: boolean;
+  findings: SiteFinding[];
+  html: string;
+  /** Changes whenever the playbook's text does: run mode resets its progress when it changes. */
+  version: string;
+  /** Searchable text of the steps, for Pagefind weighting. */
+  valid: boolean;
+}
+
+function hash(text: string): string {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return value.toString(36);
+}
+
+function ref(corpus: Corpus, slug: string, base: string): LinkRef {
+  const playbook = corpus.bySlug.get(slug);
+  return { slug, title: playbook?.displayTitle ?? slug, href: playbookUrl(base, slug) };
+}
+
+function howLink(value: string | undefined, corpus: Corpus, base: string): { href?: string; missing?: boolean } {
+  if (!value) return {};
+  if (/^https?:\/\//i.test(value)) return { href: value };
+  if (looksLikeSlug(value)) {
+    const slug = normaliseSlugReference(value);
+    return corpus.bySlug.has(slug) ? { href: playbookUrl(base, slug) } : { missing: true };
+  }
+  return {};
+}
+
+/** The view of one playbook. */
+export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: readonly Diagnostic[], options: SiteOptions): SitePlaybook {
+  const { base } = options;
+  const owner = playbook.meta.owner ?? '';
+  const reviewed = playbook.meta.last_reviewed;
+  const stale = reviewed !== undefined && playbook.status !== 'deprecated' && (options.now.getTime() - Date.parse(`${reviewed}T00:00:00Z`)) / 86_400_000 > options.staleDays;
+  const doers = new Set(playbook.shadowing.map((s) => s.doer));
+  doers.delete(owner);
+  const gaps: SiteGap[] = playbook.shadowing.flatMap((session) =>
+    session.gaps.map((gap) => {
+      const step = gap.step ? findStep(playbook.steps, gap.step) : undefined;
+      const entry: SiteGap = { found: gap.found, status: gap.status, date: session.date };
+      if (gap.id) entry.id = gap.id;
+      if (gap.step) entry.step = gap.step;
+      if (step) entry.stepAnchor = step.anchor;
+      return entry;
+    }),
+  );
+  const view: SitePlaybook = {
+    slug: playbook.slug,
+    href: playbookUrl(base, playbook.slug),
+    file: playbook.file,
+    title: playbook.displayTitle,
+    summary: playbook.meta.summary ?? '',
+    owner,
+    tags: playbook.tags,
+    status: playbook.status,
+    stale,
+    lastChanged: options.lastChanged?.get(playbook.file) ?? { unknown: 'not looked up' },
+    prerequisites: playbook.prerequisites.map((p) => {
+      const entry: SitePrerequisite = { kind: p.kind, value: p.value };
+      if (p.kind === 'playbook') {
+        const slug = normaliseSlugReference(p.value);
+        if (corpus.bySlug.has(slug)) {
+          entry.href = playbookUrl(base, slug);
+          entry.value = corpus.bySlug.get(slug)!.displayTitle;
+        } else entry.missing = true;
+      } else if (p.how) {
+        entry.how = p.how;
+        const link = howLink(p.how, corpus, base);
+        if (link.href) entry.howHref = link.href;
+        if (link.missing) entry.missing = true;
+      }
+      return entry;
+    }),
+    startFromZero: startFromZero(corpus, playbook.slug).map((slug) => ref(corpus, slug, base)),
+    usedBy: usedBy(corpus, playbook.slug).map((slug) => ref(corpus, slug, base)),
+    steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: step.anchor, title: step.title })),
+    gaps,
+    openGaps: gaps.filter((gap) => gap.status === 'open').length,
+    sessions: playbook.shadowing.map((s) => ({ date: s.date, lead: s.lead, shadow: s.shadow, mode: s.mode, doer: s.doer, observed: s.observed.map((o) => o.text), gaps: s.gaps.length })),
+    onlyOwnerHasDoneIt: playbook.status === 'active' && owner !== '' && doers.size === 0,
+    findings: diagnostics
+      .filter((d) => d.file === playbook.file)
+      .map((d) => ({ line: d.line, column: d.column, ruleId: d.ruleId, severity: d.severity, message: d.message, ...(d.fix ? { fix: d.fix } : {}), ...(d.url ? { url: d.url } : {}) })),
+    html: renderPlaybookHtml(playbook, { base }),
+    version: hash(playbook.text),
+    valid: playbook.valid,
+  };
+  if (reviewed) view.lastReviewed = reviewed;
+  if (options.editUrl) view.editHref = options.editUrl.replace('{path}', playbook.file.split('/').map(encodeURIComponent).join('/'));
+  return view;
+}
+
+export interface Person {
+  handle: string;
+  owns: LinkRef[];
+  led: LinkRef[];
+  shadowed: LinkRef[];
+  /** People this person taught: they watched or did the work with this person leading. */
+  taught: string[];
+}
+
+/** People: who owns, led and shadowed what; the coaching tree (lead → shadow). */
+export function peopleOf(playbooks: readonly SitePlaybook[]): Person[] {
+  const people = new Map<string, Person>();
+  const person = (handle: string) => {
+    let entry = people.get(handle);
+    if (!entry) people.set(handle, (entry = { handle, owns: [], led: [], shadowed: [], taught: [] }));
+    return entry;
+  };
+  const addOnce = (list: LinkRef[], item: LinkRef) => {
+    if (!list.some((existing) => existing.slug === item.slug)) list.push(item);
+  };
+  for (const playbook of playbooks) {
+    const item = { slug: playbook.slug, title: playbook.title, href: playbook.href };
+    if (playbook.owner) addOnce(person(playbook.owner).owns, item);
+    for (const session of playbook.sessions) {
+      addOnce(person(session.lead).led, item);
+      addOnce(person(session.shadow).shadowed, item);
+      const teacher = person(session.lead);
+      if (session.shadow !== session.lead && !teacher.taught.includes(session.shadow)) teacher.taught.push(session.shadow);
+    }
+  }
+  return [...people.values()].sort((a, b) => a.handle.localeCompare(b.handle));
+}
+
+export interface CoachingNode {
+  handle: string;
+  children: CoachingNode[];
+}
+
+/** The coaching tree: roots are people nobody taught; each person appears once, under their first teacher. */
+export function coachingTree(people: readonly Person[]): CoachingNode[] {
+  const taughtBy = new Map<string, string>();
+  for (const person of people) for (const learner of person.taught) if (!taughtBy.has(learner) && learner !== person.handle) taughtBy.set(learner, person.handle);
+  const placed = new Set<string>();
+  const build = (handle: string): CoachingNode => {
+    placed.add(handle);
+    const learners = people.find((p) => p.handle === handle)?.taught ?? [];
+    return { handle, children: learners.filter((learner) => taughtBy.get(learner) === handle && !placed.has(learner)).map(build) };
+  };
+  const roots = people.filter((p) => !taughtBy.has(p.handle) && p.taught.length > 0).map((p) => build(p.handle));
+  // People in a teaching cycle (A taught B, B taught A) have no root: start from the first of them.
+  for (const person of people) if (!placed.has(person.handle) && person.taught.length > 0) roots.push(build(person.handle));
+  return roots;
+}
