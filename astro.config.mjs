@@ -8,7 +8,7 @@ export default defineConfig({
   base: normaliseBase(process.env.PLAYBOOK_BASE),
   trailingSlash: 'always',
   output: 'static',
-  outDir: 'dist',
+  outDir: process.env.PLAYBOOK_OUT_DIR ?? 'dist',
   // No request leaves the site's origin, and the CSP forbids inline code: never inline styles or scripts.
   build: { inlineStylesheets: 'never', format: 'directory' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -1,5 +1,6 @@
 /** Typed access to the content collections for pages. */
 import { getCollection } from 'astro:content';
+import { slug } from 'github-slugger';
 import type { SitePlaybook } from './view-model.ts';
 
 export async function allPlaybooks(): Promise<SitePlaybook[]> {
@@ -23,4 +24,14 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => string[]): [s
   const groups = new Map<string, T[]>();
   for (const item of items) for (const key of keys(item)) groups.set(key, [...(groups.get(key) ?? []), item]);
   return [...groups].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The id of a person's card on the people page: safe for any handle. */
+export function personId(handle: string): string {
+  return `person-${slug(handle) || 'unnamed'}`;
+}
+
+/** A tag's page path segment: any tag text becomes a safe URL segment. */
+export function tagSlug(tag: string): string {
+  return slug(tag) || 'tag';
 }

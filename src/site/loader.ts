@@ -26,7 +26,7 @@ export class CheckFailedError extends Error {
 async function loadPlaybooks(context: LoaderContext): Promise<void> {
   const cwd = process.cwd();
   const site = siteConfig();
-  const config = loadConfig(undefined, RULE_IDS, cwd);
+  const config = loadConfig(process.env['PLAYBOOK_CONFIG'], RULE_IDS, cwd);
   config.content = process.env['PLAYBOOK_CONTENT'] ?? (config.source ? config.content : site.content);
   // Rule links point at this site's own rule pages.
   config.docsUrl = `${site.base}docs/rules/`;
