@@ -128,6 +128,15 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
       element.children = [{ type: 'text', value: `${alt} (image on another site)` }];
       return;
     }
+    if (element.tagName === 'pre') {
+      // A code block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+      element.properties['tabIndex'] = 0;
+    }
+    if (element.tagName === 'img' && (element.properties['alt'] === undefined || element.properties['alt'] === null)) {
+      // Raw HTML images without alt text: name the file rather than leave screen readers with nothing.
+      const src = String(element.properties['src'] ?? '');
+      element.properties['alt'] = `image ${src.split('/').pop() ?? ''}`.trim();
+    }
     if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
       const href = element.properties['href'];
       const target = resolvePlaybookLink(playbook.path, href);

@@ -23,7 +23,7 @@ document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement | null;
   if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-  const input = document.querySelector<HTMLInputElement>('#search input');
+  const input = document.querySelector<HTMLInputElement>('#search input.pagefind-ui__search-input');
   if (input) {
     event.preventDefault();
     input.focus();

@@ -83,7 +83,8 @@ export function docsLoader(): Loader {
       ].sort();
       for (const name of pages) {
         const id = name.replace(/\.md$/, '');
-        const text = readFileSync(join(root, name), 'utf8');
+        // Links to files beside the docs (the JSON Schema) point at the copies the build publishes under docs/.
+        const text = readFileSync(join(root, name), 'utf8').replace(/\]\((?:\.\.\/)?([\w.-]+\.json)\)/g, `](${base}docs/$1)`);
         const rule = id.startsWith('rules/') ? RULES.find((r) => `rules/${r.id}` === id) : undefined;
         const title = /^# (.+)$/m.exec(text)?.[1] ?? id;
         const data = { id, title, rule: rule ? { description: rule.description, severity: rule.defaultSeverity } : null, html: renderMarkdownHtml(`docs/${name}`, text, { base }) };

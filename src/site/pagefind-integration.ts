@@ -5,6 +5,7 @@
  * anchor resolving (the build fails otherwise, like Docusaurus's
  * `onBrokenLinks: 'throw'`).
  */
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -16,6 +17,9 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        // Files the docs link to (the frontmatter JSON Schema), published beside the docs pages.
+        mkdirSync(join(out, 'docs'), { recursive: true });
+        for (const name of readdirSync('docs').filter((n) => n.endsWith('.json'))) copyFileSync(join('docs', name), join(out, 'docs', name));
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

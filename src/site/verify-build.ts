@@ -35,9 +35,16 @@ export function verifyBuiltSite(out: string, indexedFragments: number): string[]
   if (indexedFragments < playbookPages.length) problems.push(`search index holds ${indexedFragments} pages but there are ${playbookPages.length} playbook pages`);
   for (const page of pages) {
     const html = readFileSync(page, 'utf8');
+    const pageUrl = `${base}${relative(out, page).split(sep).join('/').replace(/index\.html$/, '')}`;
     for (const match of html.matchAll(/\shref="([^"]+)"/g)) {
-      const href = match[1]!.replaceAll('&#38;', '&').replaceAll('&amp;', '&');
-      if (!href.startsWith(base) && !href.startsWith('#')) continue;
+      const raw = match[1]!.replaceAll('&#38;', '&').replaceAll('&amp;', '&');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) continue; // another origin or mailto:
+      // Relative links are resolved against the page, as a browser would.
+      const href = raw.startsWith('#') ? raw : new URL(raw, `http://site${pageUrl}`).pathname + (raw.includes('#') ? `#${raw.split('#')[1]}` : '');
+      if (!href.startsWith(base) && !href.startsWith('#')) {
+        problems.push(`${relative(out, page).split(sep).join('/')}: link to ${raw} leaves the base path ${base}`);
+        continue;
+      }
       const [path = '', anchor] = href.split('#', 2);
       let target = page;
       if (path) {
