@@ -51,7 +51,7 @@ describe('renderPlaybookHtml', () => {
     for (const forbidden of ['<script', 'alert(1)</', 'onerror', 'onload', '<iframe', '<form', '<style', 'display: none', '<svg', 'javascript:', 'data:text']) {
       expect(html).not.toContain(forbidden);
     }
-    expect(html).toContain('<img src="x.png">');
+    expect(html).toContain('<img src="x.png" alt="image x.png">');
     expect(html).toContain('<details><summary>More</summary>Kept.</details>');
     expect(html).toContain('Hello');
   });

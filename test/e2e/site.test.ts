@@ -86,7 +86,7 @@ describe('the site in a browser', () => {
     await mobile.screenshot({ path: `${SHOTS}/playbook-phone.png` });
     expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
     await Promise.all([context.close(), dark.close(), phone.close()]);
-  });
+  }, 120_000);
 
   it('search finds a playbook by a word that appears only in its steps, and filters narrow the results', async () => {
     const context = await newContext();
@@ -237,7 +237,7 @@ describe('the site in a browser', () => {
     }
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it('no request left the origin and the pages never violated their CSP', () => {
     expect(external).toEqual([]);
