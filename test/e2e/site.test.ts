@@ -97,16 +97,17 @@ describe('the site in a browser', () => {
     await input.fill('patronictl');
     const results = page.locator('.pagefind-ui__result');
     await results.first().waitFor();
-    const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
-    expect(titles).toContain('Fail over the orders Postgres primary');
-    expect(await page.locator('.pagefind-ui__result mark').count()).toBeGreaterThan(0);
+    // Results render progressively: wait for the titles rather than read them once.
+    await expect.poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 }).toContain('Fail over the orders Postgres primary');
+    await expect.poll(() => page.locator('.pagefind-ui__result mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const href = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
     expect(href?.startsWith(BASE)).toBe(true);
     // Filters: a broad word, then a tag filter.
     await input.fill('access');
     await results.first().waitFor();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(500);
     const before = await results.count();
+    expect(before).toBeGreaterThan(1);
     await page.locator('summary.pagefind-ui__filter-name', { hasText: 'Tag' }).click();
     await page.locator('input.pagefind-ui__filter-checkbox[name="tag"][value="okta"]').check();
     await page.waitForTimeout(500);
