@@ -1,45 +1,31 @@
-import { allSteps } from '../../core/model.ts';
+import { findStep } from '../../core/model.ts';
+import { findUndocumentedActions, type MatcherOptions } from '../match/index.ts';
 import type { Rule } from '../rule.ts';
-import { stepContent } from './gap-not-covered.ts';
-import { significantStems } from '../text.ts';
 
 /**
- * An observed action that no step describes. Simple matcher (shared stems);
- * the full matcher lives in src/checker/match/ when present.
+ * An observed action that no step describes. How matching works, and how a
+ * team tunes it: docs/rules/undocumented-step.md and src/checker/match/.
  */
 export const undocumentedStep: Rule = {
   id: 'undocumented-step',
   description: 'An action someone was seen doing that no step describes',
   defaultSeverity: 'warning',
   scope: 'file',
-  check({ playbook, report }) {
-    const steps = playbook.steps.map((step) => ({ step, stems: significantStems(stepContent(step)) }));
-    const seen = new Set<string>();
-    for (const session of playbook.shadowing) {
-      let afterStep = 0;
-      for (const action of session.observed) {
-        const wanted = significantStems(action.text);
-        let best = { score: 0, number: 0 };
-        steps.forEach(({ stems }, index) => {
-          const shared = [...wanted].filter((stem) => stems.has(stem)).length;
-          const score = wanted.size === 0 ? 0 : shared / wanted.size;
-          if (score > best.score) best = { score, number: index + 1 };
-        });
-        if (best.score >= 0.5) {
-          afterStep = best.number;
-          continue;
-        }
-        const key = action.text.trim().toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const step = allSteps(playbook.steps).find((s) => s.number === String(afterStep));
-        report({
-          place: action.place,
-          message: `\`${action.text}\` is not described by any step; it most likely belongs ${afterStep === 0 ? 'before step 1' : `after step ${afterStep}${step ? ` (\`${step.title.slice(0, 40)}\`)` : ''}`}`,
-          fix: `add a step ${afterStep === 0 ? 'before step 1' : `after step ${afterStep}`} that says how to do it, or record it as a gap`,
-          data: { afterStep },
-        });
-      }
+  check({ playbook, config, report }) {
+    const options = (config.options['undocumented-step'] ?? {}) as MatcherOptions;
+    for (const found of findUndocumentedActions(playbook, options)) {
+      const after = found.afterStep === 0 ? 'before step 1' : `after step ${found.afterStep} (\`${short(findStep(playbook.steps, String(found.afterStep))?.title ?? '')}\`)`;
+      const nearest = found.nearest ? `; nearest is step ${found.nearest.step} (\`${short(found.nearest.title)}\`), but ${found.nearest.reason}` : '';
+      report({
+        place: found.action.place,
+        message: `\`${found.action.text}\` is not described by any step; it most likely belongs ${after}${nearest}`,
+        fix: `add a step ${found.afterStep === 0 ? 'before step 1' : `after step ${found.afterStep}`} that says how to do it, or record it as a gap`,
+        data: { afterStep: found.afterStep, ...(found.nearest ? { nearestStep: found.nearest.step } : {}) },
+      });
     }
   },
 };
+
+function short(title: string): string {
+  return title.length > 50 ? `${title.slice(0, 49)}…` : title;
+}
