@@ -18,13 +18,13 @@
  */
 import type { ObservedAction, Playbook, Step } from '../../core/model.ts';
 import { allSteps } from '../../core/model.ts';
-import { DEFAULT_SYNONYMS } from './synonyms.ts';
+import { ANTONYMS, DEFAULT_SYNONYMS } from './synonyms.ts';
 import { synonymIndex, termsOf, type SynonymIndex, type Term } from './tokens.ts';
 
 export interface MatcherOptions {
   /** Extra synonym groups: `{ concept: [words] }`, added to the defaults. */
   synonyms?: Record<string, string[]>;
-  /** Share of an action's weight a step must cover to describe it (0–1, default 0.45). */
+  /** Share of an action's weight a step must cover to describe it (0–1, default 0.4). */
   threshold?: number;
 }
 
@@ -74,24 +74,55 @@ function says(bag: { concepts: Set<string>; text: string }, term: Term, synonyms
   return bag.concepts.has(term.stem) || term.concepts.some((concept) => bag.concepts.has(concept));
 }
 
+/**
+ * A step that names another thing of the same kind (`order-consumer` when the action says
+ * `order-api`, `daily_events` for `daily_revenue`, `prod-eu-1` for `staging-eu-1`) is about a
+ * different target. A step that names no such thing ("any member of the cluster") leaves the
+ * value to the reader, and an action that names one (`pg-orders-3`) is still that step.
+ */
+function namesASibling(stepText: string, identifier: string): boolean {
+  const parts = identifier.split(/[-_./]/).filter((part) => part.length >= 2 && !/^\d+$/.test(part));
+  // An acronym (`IAM`, `GRNI`) has no kind to compare: the step must name it.
+  if (parts.length < 2) return true;
+  return hasIdentifierWith(stepText, parts);
+}
+
+function hasIdentifierWith(stepText: string, parts: readonly string[]): boolean {
+  for (const match of stepText.matchAll(/[a-z0-9]+(?:[-_./][a-z0-9]+)+/g)) {
+    const other = match[0].split(/[-_./]/);
+    if (parts.some((part) => other.includes(part))) return true;
+  }
+  return false;
+}
+
 interface Scored {
   steps: StepBag[];
   score: number;
   missingEntities: string[];
+  /** The action's verb (its first word: observed actions are written "Restarted the …") is not one the step uses. */
+  otherVerb: boolean;
 }
+
+/** Needed on top of the threshold when the step does not use the action's verb. */
+const VERB_MISMATCH_MARGIN = 0.15;
 
 export function findUndocumentedActions(playbook: Playbook, options: MatcherOptions = {}): UndocumentedAction[] {
   const synonyms = synonymIndex({ ...DEFAULT_SYNONYMS, ...(options.synonyms ?? {}) });
-  const threshold = options.threshold ?? 0.45;
+  const threshold = options.threshold ?? 0.4;
   const bags = playbook.steps.map((step) => bagOf(step, synonyms));
   if (bags.length === 0) return [];
   // How many steps use each concept: rare ones identify a step.
   const documentFrequency = new Map<string, number>();
   for (const bag of bags) for (const concept of bag.concepts) documentFrequency.set(concept, (documentFrequency.get(concept) ?? 0) + 1);
+  // Names the page already gives as context (in prerequisites, the intro, any step) are the
+  // setting of the work, not its target: "in NetSuite" adds little to "Close the period".
+  const context = playbook.text.toLowerCase();
   const weightOf = (term: Term) => {
     const df = Math.max(...[term.stem, ...term.concepts].map((c) => documentFrequency.get(c) ?? 0));
     const idf = Math.log((bags.length + 1) / (df + 0.5)) + 0.5;
-    return term.target ? ENTITY_WEIGHT * idf : term.entity ? 1.5 * idf : idf;
+    if (term.target) return ENTITY_WEIGHT * idf;
+    if (term.entity) return (bags.some((bag) => bag.text.includes(term.word)) || !context.includes(term.word) ? 1.5 : 0.5) * idf;
+    return idf;
   };
 
   const score = (terms: Term[], candidate: StepBag[]): Scored => {
@@ -103,9 +134,13 @@ export function findUndocumentedActions(playbook: Playbook, options: MatcherOpti
       const weight = weightOf(term);
       total += weight;
       if (says(bag, term, synonyms)) covered += weight;
-      else if (term.target) missingEntities.push(term.word);
+      else if (term.target && namesASibling(bag.text, term.word)) missingEntities.push(term.word);
     }
-    return { steps: candidate, score: total === 0 ? 0 : covered / total, missingEntities };
+    const verb = terms[0];
+    const otherVerb = verb !== undefined && !verb.entity && !says(bag, verb, synonyms);
+    // The opposite action ("Unpaused" against "Pause"): a different target in all but name.
+    if (verb && otherVerb && verb.concepts.some((c) => ANTONYMS[c] !== undefined && bag.concepts.has(ANTONYMS[c]!))) missingEntities.push(`${verb.word} (the opposite)`);
+    return { steps: candidate, score: total === 0 ? 0 : covered / total, missingEntities, otherVerb };
   };
 
   const results: UndocumentedAction[] = [];
@@ -120,10 +155,11 @@ export function findUndocumentedActions(playbook: Playbook, options: MatcherOpti
         if (index + 1 < bags.length) candidates.push(score(terms, [bag, bags[index + 1]!]));
       });
       // Prefer single steps to pairs, and steps at or after the last match (the session runs in order).
-      const rank = (c: Scored) => c.score - (c.steps.length > 1 ? 0.12 : 0) - (c.steps[0]!.number < last ? 0.03 : 0) - 0.25 * c.missingEntities.length;
+      const rank = (c: Scored) => c.score - (c.steps.length > 1 ? 0.12 : 0) - (c.steps[0]!.number < last ? 0.03 : 0) - 0.25 * c.missingEntities.length - (c.otherVerb ? VERB_MISMATCH_MARGIN : 0);
       candidates.sort((a, b) => rank(b) - rank(a));
       const best = candidates[0]!;
-      const documented = best.score >= threshold && best.missingEntities.length === 0 && (best.steps.length === 1 || best.score >= threshold + 0.15);
+      const needed = threshold + (best.otherVerb ? VERB_MISMATCH_MARGIN : 0) + (best.steps.length > 1 ? 0.15 : 0);
+      const documented = best.score >= needed && best.missingEntities.length === 0;
       if (documented) {
         last = Math.max(...best.steps.map((s) => s.number));
         continue;
@@ -135,7 +171,12 @@ export function findUndocumentedActions(playbook: Playbook, options: MatcherOpti
       const result: UndocumentedAction = { action, afterStep: last };
       if (nearest.score > 0.2) {
         const step = nearest.steps[0]!;
-        const reason = nearest.missingEntities.length > 0 ? `a different target: it never names ${nearest.missingEntities.map((e) => `\`${e}\``).join(', ')}` : 'it does not describe this action';
+        const reason =
+          nearest.missingEntities.length > 0
+            ? `a different target: it never names ${nearest.missingEntities.map((e) => `\`${e}\``).join(', ')}`
+            : nearest.otherVerb
+              ? `a different action: it never says \`${terms[0]!.word}\` or a synonym`
+              : 'it does not describe this action';
         result.nearest = { step: String(step.number), title: step.title, score: Math.round(nearest.score * 100) / 100, reason };
       }
       results.push(result);

@@ -19,6 +19,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   restart: ['restart', 'reboot', 'bounce', 'recycle', 'cycle', 'roll', 'reload', 'respawn'],
   start: ['start', 'begin', 'launch', 'kick off', 'trigger', 'initiate', 'run', 'fire off', 'spin up', 'start up', 'invoke'],
   stop: ['stop', 'halt', 'kill', 'terminate', 'abort', 'shut down', 'bring down', 'end'],
+  shutdown: ['shutdown', 'shut', 'poweroff', 'power', 'halt', 'turn'],
   pause: ['pause', 'suspend', 'freeze', 'hold'],
   resume: ['resume', 'unpause', 'unfreeze', 'continue'],
   enable: ['enable', 'activate', 'turn on', 'switch on', 'arm'],
@@ -168,3 +169,15 @@ export function buildSynonymTable(extra: Readonly<Record<string, readonly string
     isLight: (key) => light.has(key),
   };
 }
+
+/** Opposite actions: an action whose verb is the opposite of the step's is not that step ("Unpaused" is not "Pause"). */
+export const ANTONYMS: Record<string, string> = {
+  pause: 'resume',
+  resume: 'pause',
+  create: 'remove',
+  remove: 'create',
+  approve: 'reject',
+  reject: 'approve',
+  import: 'export',
+  export: 'import',
+};

@@ -59,10 +59,12 @@ export function synonymIndex(groups: Record<string, readonly string[]>): Synonym
   return index;
 }
 
-/** A value rather than a name: versions, times, amounts, dates (`5.12.0`, `v2026.12`, `10k`, `9:30`). */
+const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)$/i;
+
+/** A value rather than a name: versions, times, amounts, dates (`5.12.0`, `v2026.12`, `10k`, `9:30`, `September`). */
 function isValue(token: string): boolean {
   const letters = token.replace(/[^a-z]/gi, '').length;
-  return /\d/.test(token) && letters <= 2;
+  return (/\d/.test(token) && letters <= 2) || CALENDAR.test(token);
 }
 
 /** An identifier or acronym: `order-api`, `daily_revenue`, `staging-eu-1`, `IAM` (three letters or more: `VP`, `ID` are words). */
@@ -97,7 +99,10 @@ export function termsOf(text: string, synonyms: SynonymIndex): Term[] {
     const word = token.toLowerCase();
     if (!entity && (STOP.has(word) || isValue(token) || word.length < 2)) continue;
     if (entity) {
-      terms.push({ concepts: [word], stem: word, word, entity: true, target: isTarget(token) });
+      const target = isTarget(token);
+      // A capitalised word is still a word: "Set the ticket to Solved" says "solve".
+      const extra = target ? [] : (synonyms.get(stemmer(IRREGULAR[word] ?? word)) ?? [stemmer(word)]);
+      terms.push({ concepts: [word, ...extra], stem: word, word, entity: true, target });
       // An identifier also speaks its parts: `order-consumer` says "consumer".
       const parts = word.split(/[-_./]/);
       if (parts.length === 1) continue;

@@ -12,8 +12,8 @@ describe('undocumented-step on the visible evaluation set', () => {
     const score = scoreMatcher('test/fixtures/eval/undocumented-steps');
     console.log(`undocumented-step eval: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, placement exact ${score.placementExact.toFixed(3)}, within one ${score.placementWithinOne.toFixed(3)} (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives} of ${score.entries})`);
     expect(score.entries).toBe(140);
-    expect(score.precision).toBeGreaterThanOrEqual(0.94);
-    expect(score.recall).toBeGreaterThanOrEqual(0.84);
-    expect(score.placementExact).toBeGreaterThanOrEqual(0.94);
+    expect(score.precision).toBeGreaterThanOrEqual(0.9);
+    expect(score.recall).toBeGreaterThanOrEqual(0.86);
+    expect(score.placementExact).toBeGreaterThanOrEqual(0.97);
   });
 });
