@@ -1,11 +1,25 @@
-// Filters on the gaps page: narrow the table by owner, tag and rule. Without JavaScript every row shows.
+// Filters on the gaps page: narrow the table by owner, tag and rule. Without JavaScript the first rows show.
+// When there are more rows than the page holds, they are loaded from gaps.json and added as text (never as HTML).
+interface Row { kind: string; playbook: string; href: string; owner: string; tags: string[]; rule: string; severity: string; text: string; where: string }
+
 const form = document.querySelector<HTMLFormElement>('[data-gap-filters]');
-if (form) {
+const table = document.querySelector<HTMLTableElement>('[data-gap-table]');
+if (form && table) {
   form.hidden = false;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-  const rows = [...document.querySelectorAll<HTMLTableRowElement>('tbody tr')];
   const count = form.querySelector<HTMLElement>('[data-filter-count]')!;
+  const body = table.tBodies[0]!;
+  const cell = (row: HTMLTableRowElement, text: string, href?: string) => {
+    const td = row.insertCell();
+    if (href) {
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = text;
+      td.append(link);
+    } else td.textContent = text;
+  };
   const apply = () => {
+    const rows = [...body.rows];
     let shown = 0;
     for (const row of rows) {
       const visible = selects.every((select) => {
@@ -22,4 +36,24 @@ if (form) {
   for (const select of selects) select.addEventListener('change', apply);
   form.addEventListener('submit', (event) => event.preventDefault());
   apply();
+  const url = table.dataset['rowsUrl'];
+  if (url) {
+    void fetch(url).then(async (response) => {
+      const all = (await response.json()) as Row[];
+      body.replaceChildren();
+      for (const r of all) {
+        const row = body.insertRow();
+        row.dataset['owner'] = r.owner;
+        row.dataset['tags'] = r.tags.join(' ');
+        row.dataset['rule'] = r.rule;
+        cell(row, r.playbook, r.href);
+        cell(row, r.owner);
+        cell(row, `${r.kind === 'gap' ? 'open gap' : r.severity} ${r.rule}`);
+        cell(row, r.text);
+        cell(row, r.where);
+      }
+      document.querySelector('[data-rows-note]')?.remove();
+      apply();
+    });
+  }
 }

@@ -26,10 +26,13 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => string[]): [s
   return [...groups].sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** The id of a person's card on the people page: safe for any handle. */
-export function personId(handle: string): string {
-  return `person-${slug(handle) || 'unnamed'}`;
+/** A person's page path segment. */
+export function personSlug(handle: string): string {
+  return slug(handle) || 'unnamed';
 }
+
+/** Longest list of playbooks a listing page shows before paginating or summarising (pages stay under 30 KB). */
+export const PAGE_SIZE = 80;
 
 /** A tag's page path segment: any tag text becomes a safe URL segment. */
 export function tagSlug(tag: string): string {

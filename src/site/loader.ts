@@ -16,7 +16,7 @@ import { RULES, RULE_IDS } from '../checker/rules/index.ts';
 import { checkCorpus, countBySeverity, ruleDocsUrl } from '../checker/run.ts';
 import { lastChangedDates } from './git-dates.ts';
 import { siteConfig } from './site-config.ts';
-import { sitePlaybook } from './view-model.ts';
+import { diagnosticsByFile, sitePlaybook } from './view-model.ts';
 
 /** Raised when the checker finds errors and the build is configured to stop on them. */
 export class CheckFailedError extends Error {
@@ -45,8 +45,9 @@ async function loadPlaybooks(context: LoaderContext): Promise<void> {
   const lastChanged = lastChangedDates(cwd, corpus.playbooks.map((p) => p.file));
   context.store.clear();
   const options = { base: site.base, now: new Date(), staleDays: config.staleDays, lastChanged, ...(site.editUrl ? { editUrl: site.editUrl } : {}) };
+  const byFile = diagnosticsByFile(diagnostics);
   for (const playbook of corpus.playbooks) {
-    const data = sitePlaybook(playbook, corpus, diagnostics, options);
+    const data = sitePlaybook(playbook, corpus, byFile, options);
     context.store.set({ id: playbook.slug, data: data as unknown as Record<string, unknown>, digest: context.generateDigest(data.version + JSON.stringify(data.findings)) });
   }
 }

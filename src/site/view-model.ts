@@ -69,8 +69,11 @@ export interface SitePlaybook {
   lastChanged: LastChanged;
   editHref?: string;
   prerequisites: SitePrerequisite[];
+  /** The last (closest) LIST_LIMIT playbooks of the path; `startFromZeroTotal` is its full length. */
   startFromZero: LinkRef[];
+  startFromZeroTotal: number;
   usedBy: LinkRef[];
+  usedByTotal: number;
   steps: { number: string; anchor: string; title: string }[];
   gaps: SiteGap[];
   openGaps: number;
@@ -106,7 +109,20 @@ function howLink(value: string | undefined, corpus: Corpus, base: string): { hre
 }
 
 /** The view of one playbook. */
-export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: readonly Diagnostic[], options: SiteOptions): SitePlaybook {
+/** Findings by file, so each page finds its own without scanning them all. */
+export function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  return byFile;
+}
+
+/** Longest list a playbook page shows in full (start from zero, used by): pages stay under 30 KB at any corpus size. */
+export const LIST_LIMIT = 40;
+
+export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: readonly Diagnostic[] | Map<string, Diagnostic[]>, options: SiteOptions): SitePlaybook {
+  const own = diagnostics instanceof Map ? (diagnostics.get(playbook.file) ?? []) : diagnostics.filter((d) => d.file === playbook.file);
+  const path = startFromZero(corpus, playbook.slug);
+  const users = usedBy(corpus, playbook.slug);
   const { base } = options;
   const owner = playbook.meta.owner ?? '';
   const reviewed = playbook.meta.last_reviewed;
@@ -150,16 +166,17 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
       }
       return entry;
     }),
-    startFromZero: startFromZero(corpus, playbook.slug).map((slug) => ref(corpus, slug, base)),
-    usedBy: usedBy(corpus, playbook.slug).map((slug) => ref(corpus, slug, base)),
+    // The closest prerequisites are the end of the path: keep those when it is long.
+    startFromZero: path.slice(-LIST_LIMIT).map((slug) => ref(corpus, slug, base)),
+    startFromZeroTotal: path.length,
+    usedBy: users.slice(0, LIST_LIMIT).map((slug) => ref(corpus, slug, base)),
+    usedByTotal: users.length,
     steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: step.anchor, title: step.title })),
     gaps,
     openGaps: gaps.filter((gap) => gap.status === 'open').length,
     sessions: playbook.shadowing.map((s) => ({ date: s.date, lead: s.lead, shadow: s.shadow, mode: s.mode, doer: s.doer, observed: s.observed.map((o) => o.text), gaps: s.gaps.length })),
     onlyOwnerHasDoneIt: playbook.status === 'active' && owner !== '' && doers.size === 0,
-    findings: diagnostics
-      .filter((d) => d.file === playbook.file)
-      .map((d) => ({ line: d.line, column: d.column, ruleId: d.ruleId, severity: d.severity, message: d.message, ...(d.fix ? { fix: d.fix } : {}), ...(d.url ? { url: d.url } : {}) })),
+    findings: own.map((d) => ({ line: d.line, column: d.column, ruleId: d.ruleId, severity: d.severity, message: d.message, ...(d.fix ? { fix: d.fix } : {}), ...(d.url ? { url: d.url } : {}) })),
     html: renderPlaybookHtml(playbook, { base }),
     version: hash(playbook.text),
     valid: playbook.valid,

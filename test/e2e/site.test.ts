@@ -21,6 +21,7 @@ const PAGES: Record<string, string> = {
   gaps: 'gaps/',
   graph: 'graph/',
   people: 'people/',
+  person: 'people/alex/',
   tags: 'tags/',
   tag: 'tags/on-call/',
   rules: 'docs/rules/',

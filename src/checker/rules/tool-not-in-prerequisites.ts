@@ -16,18 +16,61 @@ export const ALWAYS_AVAILABLE = new Set(
 
 /** True when a `tool:` value names the program: `kubectl`, `AWS CLI` (aws), `PostgreSQL client (psql)`. */
 export function toolNamesProgram(tool: string, program: string): boolean {
-  const words: string[] = tool.toLowerCase().match(/[a-z0-9][a-z0-9._+-]*/g) ?? [];
-  return words.includes(program.toLowerCase());
+  return toolWords(tool).includes(program.toLowerCase());
 }
 
-/** Tools declared by a playbook and by every playbook it requires, transitively: the reader has them all. */
-function declaredTools(playbook: Playbook, context: { corpus: Parameters<typeof startFromZero>[0] }): string[] {
-  const tools = playbook.prerequisites.filter((p) => p.kind === 'tool').map((p) => p.value);
-  for (const slug of startFromZero(context.corpus, playbook.slug)) {
-    const required = context.corpus.bySlug.get(slug);
-    if (required) tools.push(...required.prerequisites.filter((p) => p.kind === 'tool').map((p) => p.value));
+/** The words of a `tool:` value: `PostgreSQL client (psql)` → postgresql, client, psql. */
+function toolWords(tool: string): string[] {
+  return tool.toLowerCase().match(/[a-z0-9][a-z0-9._+-]*/g) ?? [];
+}
+
+/** Words of the tools a playbook declares itself. */
+function ownToolWords(playbook: Playbook | undefined): string[] {
+  return playbook ? playbook.prerequisites.filter((p) => p.kind === 'tool').flatMap((p) => toolWords(p.value)) : [];
+}
+
+type Corpus = Parameters<typeof startFromZero>[0];
+
+/** Per corpus, the tool words each slug's reader has (memoised: every playbook of a big corpus asks, and closures overlap). */
+const declaredByCorpus = new WeakMap<Corpus, Map<string, ReadonlySet<string>>>();
+
+/**
+ * Tool words declared by a playbook and by every playbook it requires, transitively: the reader has them all.
+ * A union of the prerequisites' own (memoised) sets; inside a prerequisite cycle, or on a chain too deep
+ * to recurse, it falls back to walking the whole closure with `startFromZero`.
+ */
+function declaredTools(corpus: Corpus, slug: string): ReadonlySet<string> {
+  let memo = declaredByCorpus.get(corpus);
+  if (!memo) declaredByCorpus.set(corpus, (memo = new Map()));
+  const cache = memo;
+  const onStack = new Set<string>();
+  const exact = (from: string) => new Set([from, ...startFromZero(corpus, from)].flatMap((s) => ownToolWords(corpus.bySlug.get(s))));
+  const visit = (node: string): ReadonlySet<string> | undefined => {
+    const known = cache.get(node);
+    if (known) return known;
+    if (onStack.has(node)) return undefined; // a cycle: the caller walks its closure instead
+    onStack.add(node);
+    let words: Set<string> | undefined = new Set(ownToolWords(corpus.bySlug.get(node)));
+    for (const need of corpus.dependencies.get(node) ?? []) {
+      if (!corpus.bySlug.has(need.to)) continue;
+      const required = visit(need.to);
+      if (!required) {
+        words = undefined;
+        break;
+      }
+      for (const word of required) words.add(word);
+    }
+    onStack.delete(node);
+    const result = words ?? exact(node);
+    cache.set(node, result);
+    return result;
+  };
+  try {
+    return visit(slug) ?? exact(slug);
+  } catch (error) {
+    if (error instanceof RangeError) return exact(slug); // a prerequisite chain deeper than the call stack
+    throw error;
   }
-  return tools;
 }
 
 /** Inline code that reads as a command: `kubectl get pods`, not `order-consumer` or `SELECT 1`. */
@@ -42,13 +85,17 @@ export const toolNotInPrerequisites: Rule = {
   description: 'A command in a step whose program is not a declared `tool:` prerequisite',
   defaultSeverity: 'warning',
   check(context) {
-    const { playbook, config, report } = context;
-    const tools = declaredTools(playbook, context);
+    const { playbook, corpus, config, report } = context;
+    // The closure is asked for only when a program is not declared or allowed here: most playbooks never need it.
+    let tools: ReadonlySet<string> | undefined;
+    const own = new Set(ownToolWords(playbook));
     const allowed = new Set([...ALWAYS_AVAILABLE, ...config.allowedCommands.map((c) => c.toLowerCase())]);
     const reported = new Set<string>();
     const consider = (program: string, place: Place, stepNumber: string, command: string) => {
       const name = program.toLowerCase();
-      if (reported.has(name) || allowed.has(name) || tools.some((tool) => toolNamesProgram(tool, name))) return;
+      if (reported.has(name) || allowed.has(name) || own.has(name)) return;
+      tools ??= declaredTools(corpus, playbook.slug);
+      if (tools.has(name)) return;
       reported.add(name);
       report({
         place,

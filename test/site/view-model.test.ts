@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/core/corpus.ts';
+import { parsePlaybook } from '../../src/core/parse.ts';
+import { escapeHtml, withGapMarkers } from '../../src/site/gap-markers.ts';
+import { layoutGraph } from '../../src/site/graph-layout.ts';
+import { normaliseBase } from '../../src/site/site-config.ts';
+import { coachingTree, peopleOf, sitePlaybook, LIST_LIMIT } from '../../src/site/view-model.ts';
+
+function playbook(path: string, extra = '', steps = '1. Do it {#do-it}\n2. Check it.') {
+  return parsePlaybook(`content/${path}`, `---\ntitle: ${path}\nsummary: S.\nowner: alex\n${extra}---\n\n## Steps\n\n${steps}\n`, { path });
+}
+
+const session = (lead: string, shadow: string, mode = 'shadow') => `  - date: 2026-10-01\n    lead: ${lead}\n    shadow: ${shadow}\n    mode: ${mode}\n`;
+
+describe('site view model', () => {
+  const corpus = buildCorpus([
+    playbook('a.md', `prerequisites:\n  - playbook: b\n  - tool: kubectl\n    install: c\nshadowing:\n${session('alex', 'priya')}    gaps:\n      - found: Drained <the> queue.\n        status: documented\n        step: do-it\n`),
+    playbook('b.md', `prerequisites:\n  - playbook: c\nshadowing:\n${session('priya', 'jordan', 'reverse')}`),
+    playbook('c.md'),
+  ]);
+  const options = { base: '/pb/', now: new Date('2026-11-24'), staleDays: 180, editUrl: 'https://git.example.com/edit/{path}' };
+
+  it('gives a playbook page everything it shows, linked under the base path', () => {
+    const view = sitePlaybook(corpus.bySlug.get('a')!, corpus, corpus.diagnostics, options);
+    expect(view.href).toBe('/pb/a/');
+    expect(view.startFromZero.map((r) => r.slug)).toEqual(['c', 'b']);
+    expect(view.startFromZeroTotal).toBe(2);
+    expect(view.prerequisites).toEqual([
+      { kind: 'playbook', value: 'b.md', href: '/pb/b/' },
+      { kind: 'tool', value: 'kubectl', how: 'c', howHref: '/pb/c/' },
+    ]);
+    expect(view.gaps[0]).toMatchObject({ status: 'documented', stepAnchor: 'do-it' });
+    expect(view.editHref).toBe('https://git.example.com/edit/content/a.md');
+    expect(view.onlyOwnerHasDoneIt).toBe(true);
+    expect(sitePlaybook(corpus.bySlug.get('c')!, corpus, corpus.diagnostics, options).usedBy.map((r) => r.slug)).toEqual(['a', 'b']);
+  });
+
+  it('caps long lists so that pages stay small, keeping the closest prerequisites', () => {
+    const chain = Array.from({ length: 60 }, (_, i) => playbook(`p${i}.md`, i < 59 ? `prerequisites:\n  - playbook: p${i + 1}\n` : ''));
+    const big = buildCorpus(chain);
+    const view = sitePlaybook(big.bySlug.get('p0')!, big, big.diagnostics, options);
+    expect(view.startFromZeroTotal).toBe(59);
+    expect(view.startFromZero).toHaveLength(LIST_LIMIT);
+    expect(view.startFromZero.at(-1)!.slug).toBe('p1');
+  });
+
+  it('marks gaps on their steps, escaping their text', () => {
+    const view = sitePlaybook(corpus.bySlug.get('a')!, corpus, corpus.diagnostics, options);
+    const html = withGapMarkers(view.html, view.gaps);
+    expect(html).toMatch(/<li id="do-it"[^>]*><span class="gap-marker documented">.*Drained &lt;the&gt; queue\./);
+    expect(escapeHtml(`<a href="x">'`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;');
+  });
+
+  it('knows people and the coaching tree', () => {
+    const views = corpus.playbooks.map((p) => sitePlaybook(p, corpus, corpus.diagnostics, options));
+    const people = peopleOf(views);
+    expect(people.map((p) => [p.handle, p.owns.length, p.led.length, p.shadowed.length, p.taught])).toEqual([
+      ['alex', 3, 1, 0, ['priya']],
+      ['jordan', 0, 0, 1, []],
+      ['priya', 0, 1, 1, ['jordan']],
+    ]);
+    expect(coachingTree(people)).toEqual([{ handle: 'alex', children: [{ handle: 'priya', children: [{ handle: 'jordan', children: [] }] }] }]);
+  });
+
+  it('lays out the graph with dagre, prerequisites before what needs them', () => {
+    const graph = layoutGraph([
+      { slug: 'a', title: 'A', href: '/a/', status: 'active', openGaps: 0, needs: ['b'] },
+      { slug: 'b', title: 'B', href: '/b/', status: 'active', openGaps: 1, needs: [] },
+      { slug: 'lonely', title: 'Lonely', href: '/l/', status: 'active', openGaps: 0, needs: [] },
+    ]);
+    const x = Object.fromEntries(graph.nodes.map((n) => [n.slug, n.x]));
+    expect(x['b']!).toBeLessThan(x['a']!);
+    expect(graph.edges).toHaveLength(1);
+    expect(graph.isolated.map((n) => n.slug)).toEqual(['lonely']);
+  });
+
+  it('normalises any base path', () => {
+    expect(normaliseBase(undefined)).toBe('/');
+    expect(normaliseBase('intranet/playbooks')).toBe('/intranet/playbooks/');
+    expect(normaliseBase('/handbook/playbooks/')).toBe('/handbook/playbooks/');
+  });
+});
