@@ -3,7 +3,8 @@
  * skip): per file, the parsed model (without its syntax tree) and the findings
  * of file-scope rules, keyed by the file's SHA-1. A re-check after one file
  * changed parses and checks that file only; cross-file rules run on all.
- * Stored with v8.serialize (structured clone), which reads back much faster than JSON.
+ * Stored with v8.serialize (structured clone), which reads back much faster than JSON,
+ * in 64 shards so that writing after a one-file change stays small.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Playbook, Step } from '../core/model.ts';
 
 export const CACHE_DIR = '.playbook-cache';
-const CACHE_FILE = 'check-v1.bin';
+/** Entries are spread over shards by file name, so a re-check after one change rewrites one small shard, not the whole cache. */
+const SHARDS = 64;
+const shardFile = (shard: number) => `check-v2-${shard.toString(16).padStart(2, '0')}.bin`;
 
 export interface CacheEntry {
   hash: string;
@@ -35,25 +38,44 @@ export function cacheKey(parts: unknown): string {
   return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
 }
 
-/** Read the cache, or an empty one when it is missing, unreadable or for another key. */
-export function readCache(cwd: string, key: string): CacheData {
-  try {
-    const data = deserialize(readFileSync(join(cwd, CACHE_DIR, CACHE_FILE))) as CacheData;
-    if (data && data.key === key && typeof data.entries === 'object') return data;
-  } catch {
-    // no cache yet, or a corrupt one: start afresh
-  }
-  return { key, entries: {} };
+/** Which shard holds a file's entry (stable across runs and platforms). */
+export function shardOf(file: string): number {
+  return createHash('sha1').update(file).digest()[0]! % SHARDS;
 }
 
-/** Write the cache atomically (a crashed write never leaves a half file). */
-export function writeCache(cwd: string, data: CacheData): void {
+/** Read the cache: every shard written with this key; a missing, unreadable or other-key shard contributes nothing. */
+export function readCache(cwd: string, key: string): CacheData {
+  const entries: Record<string, CacheEntry> = {};
+  for (let shard = 0; shard < SHARDS; shard++) {
+    try {
+      const data = deserialize(readFileSync(join(cwd, CACHE_DIR, shardFile(shard)))) as CacheData;
+      if (data && data.key === key && typeof data.entries === 'object') Object.assign(entries, data.entries);
+    } catch {
+      // no cache yet, or a corrupt shard: its files are parsed again
+    }
+  }
+  return { key, entries };
+}
+
+/**
+ * Write the cache atomically per shard (a crashed write never leaves a half file). With `changed`, only the
+ * shards holding those files are rewritten (from `data`, so an entry of a deleted file goes when its shard
+ * is next written); without it, every shard.
+ */
+export function writeCache(cwd: string, data: CacheData, changed?: Iterable<string>): void {
   const folder = join(cwd, CACHE_DIR);
   mkdirSync(folder, { recursive: true });
-  const temporary = join(folder, `${CACHE_FILE}.${process.pid}.tmp`);
-  writeFileSync(temporary, serialize(data));
-  renameSync(temporary, join(folder, CACHE_FILE));
   writeFileSync(join(folder, '.gitignore'), '*\n');
+  const dirty = changed ? new Set([...changed].map(shardOf)) : undefined;
+  if (dirty?.size === 0) return;
+  const shards = Array.from({ length: SHARDS }, () => ({} as Record<string, CacheEntry>));
+  for (const [file, entry] of Object.entries(data.entries)) shards[shardOf(file)]![file] = entry;
+  shards.forEach((entries, shard) => {
+    if (dirty && !dirty.has(shard)) return;
+    const temporary = join(folder, `${shardFile(shard)}.${process.pid}.tmp`);
+    writeFileSync(temporary, serialize({ key: data.key, entries }));
+    renameSync(temporary, join(folder, shardFile(shard)));
+  });
 }
 
 /** The model without its syntax tree (and the steps' links into it): what rules and the cache need. */

@@ -64,7 +64,8 @@ export async function runCheckSession(options: SessionOptions): Promise<CheckRes
   for (const [index, result] of (await checkFiles(misses.map((miss) => miss.file), config, now, options.minFilesForWorkers ?? 150)).entries()) {
     entries.set(misses[index]!.file.file, { hash: misses[index]!.hash, ...result });
   }
-  if (options.cache) writeCache(cwd, { key, entries: Object.fromEntries(entries) });
+  // Only shards holding a re-parsed file are rewritten: a warm run after one change writes one small shard.
+  if (options.cache) writeCache(cwd, { key, entries: Object.fromEntries(entries) }, cache.key === key && Object.keys(cache.entries).length > 0 ? misses.map((miss) => miss.file.file) : undefined);
 
   const corpus = buildCorpus(listing.files.map((file) => entries.get(file.file)!.playbook));
   corpus.diagnostics.unshift(...listing.diagnostics);

@@ -7,6 +7,8 @@ import { diagnosticAt } from './diagnostic.ts';
 import { bodyPartsOf, type BodyParts } from './body.ts';
 import { parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
 import { emphasisFloodLine, parseMarkdown, tooDeeplyNestedLine } from './markdown.ts';
+import type { Code, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema, type Frontmatter } from './schema.ts';
 import { slugOf } from './slug.ts';
@@ -345,12 +347,35 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
   }
   const tree = parseMarkdown(masked);
   playbook.tree = tree;
-  const parts: BodyParts = bodyPartsOf(tree, masked.split('\n'));
+  const lines = masked.split('\n');
+  const parts: BodyParts = bodyPartsOf(tree, lines);
   Object.assign(playbook, parts);
+  unclosedFence(playbook, tree, lines);
   if (!playbook.meta.title) {
     const h1 = playbook.headings.find((heading) => heading.depth === 1);
     if (h1) playbook.displayTitle = h1.text;
   }
+}
+
+/**
+ * BAD-INPUTS M3: a code fence never closed swallows what follows (the rest of the file at
+ * top level, the rest of the list item inside a step) into one code block.
+ */
+function unclosedFence(playbook: Playbook, tree: Root, lines: readonly string[]): void {
+  visit(tree, 'code', (code: Code) => {
+    if (!code.position) return;
+    const opening = lines[code.position.start.line - 1] ?? '';
+    const fence = /^[\s>]*(?:(?:[-*+]|\d+[.)])\s+)?(`{3,}|~{3,})/.exec(opening)?.[1];
+    if (!fence) return;
+    const closing = (lines[code.position.end.line - 1] ?? '').trim();
+    if (code.position.end.line > code.position.start.line && closing.startsWith(fence[0]!.repeat(fence.length))) return;
+    const swallowed = code.value === '' ? 0 : code.value.split('\n').length;
+    playbook.diagnostics.push(
+      diagnosticAt(playbook.file, { start: { line: code.position.start.line, column: code.position.start.column } }, 'unclosed-code-fence', `the code block opened on line ${code.position.start.line} is never closed: the ${swallowed} line(s) after it are shown as code`, {
+        fix: `add a closing fence line (${fence.startsWith('~') ? 'the same tildes' : 'the same backticks'} as the opening one) where the code ends`,
+      }),
+    );
+  });
 }
 
 function finish(playbook: Playbook, _frontmatter: Frontmatter | undefined, _index: LineIndex): Playbook {

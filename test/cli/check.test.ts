@@ -1,6 +1,6 @@
 /** `playbook check` end to end: a real process on fixture folders, every format, every exit code. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -111,7 +111,7 @@ describe('playbook check (CLI)', () => {
 
   it('the cache: a warm run gives the same findings, and a changed file is re-checked', () => {
     const cold = run(['check', '--format', 'json'], basic).stdout;
-    expect(readFileSync(join(basic, '.playbook-cache/check-v1.bin')).length).toBeGreaterThan(100);
+    expect(readdirSync(join(basic, '.playbook-cache')).filter((name) => name.endsWith('.bin')).length).toBeGreaterThan(0);
     expect(run(['check', '--format', 'json'], basic).stdout).toBe(cold);
     const file = join(basic, 'content/team/watch-dashboard.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('1. Open the Orders dashboard.', '1. Open the Orders dashboard as usual.'));

@@ -235,3 +235,16 @@ describe('BAD-INPUTS Markdown rows the parser guards (M4, E4)', () => {
     expect(parsed.diagnostics[0]!.message).toMatch(/^file is \d+ KB; playbooks over 512 KB are not parsed$/);
   });
 });
+
+describe('BAD-INPUTS M3: an unclosed code fence', () => {
+  it('is reported on the opening fence with how much it swallowed', () => {
+    const parsed = parse(playbookText(MINIMAL, '## Steps\n\n1. Run:\n\n```sh\nkubectl get pods\n\n2. Next step.\n\n## Verify\n\nok\n'));
+    const d = only(parsed.diagnostics, 'unclosed-code-fence');
+    expect([d.line, d.column]).toEqual([11, 1]);
+    expect(d.message).toContain('is never closed: the 7 line(s) after it are shown as code');
+  });
+  it('is quiet for closed fences, longer closing fences and indented blocks', () => {
+    expect(parse(playbookText(MINIMAL, '## Steps\n\n1. Run:\n\n   ```sh\n   ls\n   ````\n')).diagnostics).toEqual([]);
+    expect(parse(playbookText(MINIMAL, 'Code:\n\n    indented code\n')).diagnostics).toEqual([]);
+  });
+});

@@ -33,7 +33,7 @@ describe('fuzz: core', () => {
       }),
       { seed: SEED, numRuns: 8000 },
     );
-  });
+  }, 180_000);
 
   it('parses 2,000 random byte strings without throwing', () => {
     fc.assert(
@@ -43,7 +43,7 @@ describe('fuzz: core', () => {
       }),
       { seed: SEED, numRuns: 2000 },
     );
-  });
+  }, 120_000);
 
   it('renders 2,000 generated documents to HTML with no script, handler or javascript: URL', () => {
     fc.assert(
@@ -57,7 +57,7 @@ describe('fuzz: core', () => {
       }),
       { seed: SEED + 1, numRuns: 2000 },
     );
-  });
+  }, 120_000);
 
   it('builds corpora of generated playbooks that link to and depend on each other', () => {
     fc.assert(
@@ -71,5 +71,5 @@ describe('fuzz: core', () => {
       }),
       { seed: SEED + 2, numRuns: 500 },
     );
-  });
+  }, 120_000);
 });

@@ -19,6 +19,7 @@ import { singlePointOfFailure } from './single-point-of-failure.ts';
 import { staleReview } from './stale-review.ts';
 import { suppression } from './suppression.ts';
 import { toolNotInPrerequisites } from './tool-not-in-prerequisites.ts';
+import { unclosedCodeFence } from './unclosed-code-fence.ts';
 import { undocumentedStep } from './undocumented-step.ts';
 import { unknownPlaybook } from './unknown-playbook.ts';
 import { unreadableFile } from './unreadable-file.ts';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   noSecrets,
   unsafeHtml,
   foreignSyntax,
+  unclosedCodeFence,
   encoding,
   parseLimit,
   unreadableFile,

@@ -23,4 +23,11 @@ describe('tool-not-in-prerequisites', () => {
   it('ignores SQL and other non-shell blocks', () => {
     expect(hits(check({ 'a.md': playbook('', '1. Query:\n\n   ```sql\n   select * from invoices;\n   ```') }), 'tool-not-in-prerequisites')).toEqual([]);
   });
+  it('finds tools through a chain of required playbooks and inside a prerequisite cycle, and only there', () => {
+    const requires = (slug: string, tool = '') => playbook(`prerequisites:\n  - playbook: ${slug}${tool ? `\n  - tool: ${tool}` : ''}`, block('kubectl get pods && helm list'));
+    const chain = { 'a.md': requires('b'), 'b.md': requires('c'), 'c.md': playbook('prerequisites:\n  - tool: kubectl') };
+    expect(check(chain).filter((d) => d.ruleId === 'tool-not-in-prerequisites').map((d) => `${d.file} ${String(d.data?.['program'])}`)).toEqual(['content/a.md helm', 'content/b.md helm']);
+    const cycle = { 'a.md': requires('b', 'kubectl'), 'b.md': requires('c'), 'c.md': requires('b', 'helm') };
+    expect(check(cycle).filter((d) => d.ruleId === 'tool-not-in-prerequisites').map((d) => `${d.file} ${String(d.data?.['program'])}`)).toEqual(['content/b.md kubectl', 'content/c.md kubectl']);
+  });
 });
