@@ -13,14 +13,14 @@ export function cyclicComponents(nodes: readonly string[], edges: (node: string)
   let counter = 0;
   for (const root of nodes) {
     if (indexOf.has(root)) continue;
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    const work: { node: string; targets: readonly string[]; next: number }[] = [{ node: root, targets: edges(root), next: 0 }];
     indexOf.set(root, counter);
     lowLink.set(root, counter++);
     stack.push(root);
     onStack.add(root);
     while (work.length > 0) {
       const frame = work.at(-1)!;
-      const targets = edges(frame.node);
+      const targets = frame.targets;
       if (frame.next < targets.length) {
         const target = targets[frame.next++]!;
         if (!indexOf.has(target)) {
@@ -28,7 +28,7 @@ export function cyclicComponents(nodes: readonly string[], edges: (node: string)
           lowLink.set(target, counter++);
           stack.push(target);
           onStack.add(target);
-          work.push({ node: target, next: 0 });
+          work.push({ node: target, targets: edges(target), next: 0 });
         } else if (onStack.has(target)) {
           lowLink.set(frame.node, Math.min(lowLink.get(frame.node)!, indexOf.get(target)!));
         }
@@ -45,7 +45,7 @@ export function cyclicComponents(nodes: readonly string[], edges: (node: string)
           onStack.delete(member);
           component.push(member);
         } while (member !== frame.node);
-        if (component.length > 1 || edges(frame.node).includes(frame.node)) components.push(component.reverse());
+        if (component.length > 1 || frame.targets.includes(frame.node)) components.push(component.reverse());
       }
     }
   }
@@ -80,15 +80,15 @@ export function cycleThrough(start: string, members: ReadonlySet<string>, edges:
 export function dependenciesFirst(start: string, edges: (node: string) => readonly string[]): string[] {
   const order: string[] = [];
   const visited = new Set<string>([start]);
-  const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
+  // Each frame keeps its node's targets: `edges` is called once per node, not once per step.
+  const work: { node: string; targets: readonly string[]; next: number }[] = [{ node: start, targets: edges(start), next: 0 }];
   while (work.length > 0) {
     const frame = work.at(-1)!;
-    const targets = edges(frame.node);
-    if (frame.next < targets.length) {
-      const target = targets[frame.next++]!;
+    if (frame.next < frame.targets.length) {
+      const target = frame.targets[frame.next++]!;
       if (!visited.has(target)) {
         visited.add(target);
-        work.push({ node: target, next: 0 });
+        work.push({ node: target, targets: edges(target), next: 0 });
       }
       continue;
     }
