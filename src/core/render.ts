@@ -11,6 +11,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
+import { posix } from 'node:path';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { STEP_ID_PATTERN } from './body.ts';
@@ -30,6 +31,27 @@ export function playbookUrl(base: string, slug: string, anchor?: string): string
   const root = base.endsWith('/') ? base : `${base}/`;
   const path = slug.split('/').map(encodeURIComponent).join('/');
   return `${root}${path}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
+
+/**
+ * A relative link to a file beside the playbook (a diagram, a PDF) points where the build
+ * publishes it: the same path under the base. Pages live one folder deeper than their file
+ * (`on-call/x.md` is served as `on-call/x/`), so the browser cannot resolve it on its own.
+ */
+export function assetUrl(base: string, pathInContent: string, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#') || href === '') return href;
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const joined = posix.normalize(posix.join(posix.dirname(pathInContent), href));
+  if (joined.startsWith('..')) return href;
+  return `${root}${joined.split('/').map((segment) => encodeURIComponent(decodeSafely(segment))).join('/').replace(/%23/g, '#')}`;
+}
+
+function decodeSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The allowlist: GitHub's, minus every protocol but http(s)/mailto, with whole-element removal of script-like tags. */
@@ -141,6 +163,10 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
       const href = element.properties['href'];
       const target = resolvePlaybookLink(playbook.path, href);
       if (target && !target.escapes) element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
+      else if (!target) element.properties['href'] = assetUrl(base, playbook.path, href);
+    }
+    if (element.tagName === 'img' && typeof element.properties['src'] === 'string') {
+      element.properties['src'] = assetUrl(base, playbook.path, element.properties['src']);
     }
   });
 }
