@@ -51,7 +51,8 @@ describe('renderPlaybookHtml', () => {
     for (const forbidden of ['<script', 'alert(1)</', 'onerror', 'onload', '<iframe', '<form', '<style', 'display: none', '<svg', 'javascript:', 'data:text']) {
       expect(html).not.toContain(forbidden);
     }
-    expect(html).toContain('<img src="x.png" alt="image x.png">');
+    // A relative image points where the build publishes the file: beside the playbook, under the base path.
+    expect(html).toContain('<img src="/on-call/x.png" alt="image x.png">');
     expect(html).toContain('<details><summary>More</summary>Kept.</details>');
     expect(html).toContain('Hello');
   });
