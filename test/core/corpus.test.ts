@@ -130,3 +130,24 @@ describe('loadCorpus', () => {
     expect(isNonPlaybookFile('launching-software/security.md')).toBe(false);
   });
 });
+
+describe('BAD-INPUTS E6, E9: odd file names, thousands of files, deep folders', () => {
+  const root = mkdtempSync(join(tmpdir(), 'playbook-many-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('loads 3,000 files in one folder and a folder 60 levels deep', () => {
+    const flat = join(root, 'content', 'flat');
+    mkdirSync(flat, { recursive: true });
+    for (let index = 0; index < 3000; index++) writeFileSync(join(flat, `p${index}.md`), playbookText(`title: P${index}\nsummary: s.\nowner: a`));
+    const deep = join(root, 'content', ...Array.from({ length: 60 }, (_, i) => `d${i}`));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'bottom.md'), playbookText('title: Bottom\nsummary: s.\nowner: a'));
+    const corpus = loadCorpus('content', root);
+    expect(corpus.playbooks).toHaveLength(3001);
+    expect(corpus.bySlug.get(`${Array.from({ length: 60 }, (_, i) => `d${i}`).join('/')}/bottom`)?.meta.title).toBe('Bottom');
+  });
+
+  it('gives odd file names working slugs', () => {
+    expect(slugOf('team/Déploiement #2 (100% sûr?).md')).toBe('team/déploiement-2-100-sûr');
+  });
+});

@@ -27,6 +27,7 @@ const PAGES: Record<string, string> = {
   rules: 'docs/rules/',
   rule: 'docs/rules/vague-step/',
   hostile: 'security/hostile-content/',
+  oddName: 'ops/d%C3%A9ploiement-2-100-s%C3%BBr/',
   missing: 'no/such/page/',
 };
 
