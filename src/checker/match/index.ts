@@ -1,186 +1,169 @@
 /**
  * Which observed actions no step describes, and where each belongs.
  *
- * 1. Every top-level step becomes a bag of terms: its text, its sub-steps, and
- *    the commands and code in its blocks (so "Ran pg_dump on the replica"
- *    meets a step whose block runs `pg_dump -h billing-replica-1`).
- * 2. An action is compared with each step: the share of the action's weight
- *    the step covers. Words weigh by how rare they are among the steps (a word
- *    no step uses weighs most); entities (identifiers, acronyms, product
- *    names) weigh triple. An entity the step never names means a different
- *    target: "Restarted the order-api deployment" is not "Restart the
- *    order-consumer". Two neighbouring steps together may cover an action
- *    that combines them.
- * 3. Actions and steps both run in order: the session is walked in order, the
- *    last matched step is where an undocumented action belongs (`afterStep`),
- *    and between equally good steps the one at or after that point wins.
- * Deterministic, offline; no model or data is downloaded.
+ * 1. Text → terms (tokens.ts): lemmas and stems, phrasal verbs, identifiers.
+ * 2. Each top-level step, with its sub-steps and code, is one unit (steps.ts);
+ *    so is each pair of neighbouring steps, for an action that does both.
+ * 3. An action is compared with each unit (similarity.ts): the share of its
+ *    rarity-weighted terms the unit says, lowered for another verb, the
+ *    opposite verb or another target. It is documented when the best unit
+ *    reaches the threshold.
+ * 4. Documented actions are aligned to steps in order (align.ts); an
+ *    undocumented one belongs after the step of the documented action before it.
+ *
+ * Pure and deterministic: no I/O, no model, nothing downloaded.
  */
-import type { ObservedAction, Playbook, Step } from '../../core/model.ts';
-import { allSteps } from '../../core/model.ts';
-import { ANTONYMS, DEFAULT_SYNONYMS } from './synonyms.ts';
-import { synonymIndex, termsOf, type SynonymIndex, type Term } from './tokens.ts';
+import type { ObservedAction, Playbook } from '../../core/model.ts';
+import { alignSteps, placementsOf } from './align.ts';
+import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
+import { contextKeysOf, pairsOf, peopleOf, unitsOf } from './steps.ts';
+import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
+import { termsOf, type TextTerms } from './tokens.ts';
 
 export interface MatcherOptions {
-  /** Extra synonym groups: `{ concept: [words] }`, added to the defaults. */
+  /** Synonym classes to add, or to extend when the name is a default class: `{ restart: ["kick"], ticket: ["jira"] }`. */
   synonyms?: Record<string, string[]>;
-  /** Share of an action's weight a step must cover to describe it (0–1, default 0.4). */
+  /** Score (0–1) a step must reach to describe an action (default 0.5). Lower finds fewer undocumented actions. */
   threshold?: number;
 }
 
 export interface UndocumentedAction {
   action: ObservedAction;
-  /** Top-level step it most likely follows (0 = before step 1). */
+  /** The top-level step the action most likely follows (0 = before step 1). */
   afterStep: number;
-  /** The step that came closest, and why it does not cover the action. */
-  nearest?: { step: string; title: string; score: number; reason: string };
+  /** The step that came closest, and why it does not describe the action. */
+  nearest?: { step: string; score: number; reason: string };
 }
 
-interface StepBag {
-  number: number;
-  title: string;
-  terms: Term[];
-  concepts: Set<string>;
-  text: string;
+/** How every action of a playbook compares with its steps; exported for the docs and the benchmark. */
+export interface ActionVerdict {
+  action: ObservedAction;
+  documented: boolean;
+  /** Aligned step (documented) or the step it belongs after (undocumented). */
+  step: number;
+  best?: Comparison;
+  /** The single step whose words came closest (highest coverage before penalties): what a message names as nearest. */
+  nearest?: Comparison;
 }
 
-const ENTITY_WEIGHT = 3;
+export const DEFAULT_THRESHOLD = 0.5;
+/** A pair of steps must beat both its steps alone by this much to be taken instead of a step that describes the action alone. */
+const PAIR_MARGIN = 0.02;
+/** Below this coverage, the nearest step is not worth naming. */
+const NEAREST_FLOOR = 0.3;
 
-function stepText(step: Step): string {
-  return [step.title, step.text, ...step.code.map((block) => block.value), ...step.commands.map((c) => c.command), ...allSteps(step.children).flatMap((child) => [child.title, child.text, ...child.code.map((b) => b.value)])].join('\n');
+/** A compiled matcher for one configuration (the synonym table is built once). */
+export interface Matcher {
+  table: SynonymTable;
+  threshold: number;
+  weights: Weights;
 }
 
-function bagOf(step: Step, synonyms: SynonymIndex): StepBag {
-  const text = stepText(step);
-  const terms = termsOf(text, synonyms);
-  const concepts = new Set<string>();
-  for (const term of terms) {
-    for (const concept of term.concepts) concepts.add(concept);
-    concepts.add(term.stem);
+export function createMatcher(options: MatcherOptions = {}): Matcher {
+  return { table: buildSynonymTable(options.synonyms), threshold: options.threshold ?? DEFAULT_THRESHOLD, weights: DEFAULT_WEIGHTS };
+}
+
+const defaultMatcher = { value: undefined as Matcher | undefined };
+
+function matcherFor(options: MatcherOptions | undefined): Matcher {
+  if (options && (options.synonyms || options.threshold !== undefined)) return createMatcher(options);
+  defaultMatcher.value ??= createMatcher();
+  return defaultMatcher.value;
+}
+
+/** Every observed action with its verdict, in session order (repeats included). */
+export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
+  const { table, threshold, weights } = matcher;
+  const units = unitsOf(playbook, table);
+  const pairs = pairsOf(playbook, table, units);
+  const context = contextKeysOf(playbook, table);
+  const people = peopleOf(playbook);
+  const verdicts: ActionVerdict[] = [];
+  for (const session of playbook.shadowing) {
+    const judged = session.observed.map((action) => {
+      const terms = termsOf(action.text, table);
+      const termWeights = weightsOf(terms, units, context, table, weights, people);
+      const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
+      const paired = pairs
+        .map((unit) => compare(terms, termWeights, unit, table, weights))
+        .filter((pair) => {
+          const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
+          // Each step names something of the action the other does not, and together they describe it
+          // where neither does alone, or clearly better than either.
+          if (!addsObject(terms, first, second) || !addsObject(terms, second, first)) return false;
+          // Neither may name another target than the action: one step's name does not make up for the other's.
+          if (first.otherTarget || second.otherTarget) return false;
+          const alone = Math.max(first.score, second.score);
+          return alone < threshold || pair.score >= alone + PAIR_MARGIN;
+        });
+      const best = bestOf([...singles, ...paired]);
+      // Alignment scores per step: a pair counts for its later step.
+      const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
+      const nearest = singles.reduce<Comparison | undefined>((top, c) => (!top || c.coverage > top.coverage || (c.coverage === top.coverage && c.score > top.score) ? c : top), undefined);
+      return { action, best, nearest, scores, documented: best !== undefined && best.score >= threshold };
+    });
+    const assigned = alignSteps(
+      judged.map((j) => j.scores),
+      judged.map((j) => j.documented),
+    );
+    const after = placementsOf(assigned);
+    judged.forEach((j, index) => {
+      const verdict: ActionVerdict = { action: j.action, documented: j.documented, step: j.documented ? assigned[index]! : after[index]! };
+      if (j.best) verdict.best = j.best;
+      if (j.nearest) verdict.nearest = j.nearest;
+      verdicts.push(verdict);
+    });
   }
-  return { number: Number(step.number), title: step.title, terms, concepts, text: text.toLowerCase() };
-}
-
-/** Does a step (or pair) say this term? An entity counts when written as is, or when all its parts are said (`missing-dates`, "missing dates"). */
-function says(bag: { concepts: Set<string>; text: string }, term: Term, synonyms: SynonymIndex): boolean {
-  if (term.entity) {
-    if (bag.text.includes(term.word) || bag.concepts.has(term.stem)) return true;
-    // A hyphenated compound may be written as words (`missing-dates`, "missing dates"); a code
-    // identifier (`daily_revenue`, `app.v2`) only as itself.
-    if (!/^[a-z]+(-[a-z]+)+$/.test(term.word)) return false;
-    const phrase = term.word.split('-').join(' ');
-    return bag.text.includes(phrase) || termsOf(phrase, synonyms).every((t) => bag.concepts.has(t.stem));
-  }
-  return bag.concepts.has(term.stem) || term.concepts.some((concept) => bag.concepts.has(concept));
+  return verdicts;
 }
 
 /**
- * A step that names another thing of the same kind (`order-consumer` when the action says
- * `order-api`, `daily_events` for `daily_revenue`, `prod-eu-1` for `staging-eu-1`) is about a
- * different target. A step that names no such thing ("any member of the cluster") leaves the
- * value to the reader, and an action that names one (`pg-orders-3`) is still that step.
+ * `one` says a part of the action that `other` does not: a name, or a verb
+ * together with what it acts on ("pasted the new copy"; not "Opened" alone,
+ * when `one` opens something else).
  */
-function namesASibling(stepText: string, identifier: string): boolean {
-  const parts = identifier.split(/[-_./]/).filter((part) => part.length >= 2 && !/^\d+$/.test(part));
-  // An acronym (`IAM`, `GRNI`) has no kind to compare: the step must name it.
-  if (parts.length < 2) return true;
-  return hasIdentifierWith(stepText, parts);
+function addsObject(action: TextTerms, one: Comparison, other: Comparison): boolean {
+  return action.terms.some((term, index) => {
+    if (term.weak || term.kind === 'number') return false;
+    // A name counts when only `one` says it; a verb when `one` says it word for word and `other` at most by a synonym.
+    if (!term.verb) return one.matches[index]! >= 0.7 && other.matches[index]! < 0.5;
+    if (one.matches[index]! < 1 || other.matches[index]! >= 1) return false;
+    const object = action.terms.findIndex((next, at) => at > index && !next.weak && next.kind !== 'number');
+    return object >= 0 && one.matches[object]! >= 0.7;
+  });
 }
 
-function hasIdentifierWith(stepText: string, parts: readonly string[]): boolean {
-  for (const match of stepText.matchAll(/[a-z0-9]+(?:[-_./][a-z0-9]+)+/g)) {
-    const other = match[0].split(/[-_./]/);
-    if (parts.some((part) => other.includes(part))) return true;
-  }
-  return false;
+function bestOf(comparisons: readonly Comparison[]): Comparison | undefined {
+  let best: Comparison | undefined;
+  for (const comparison of comparisons) if (!best || comparison.score > best.score) best = comparison;
+  return best;
 }
 
-interface Scored {
-  steps: StepBag[];
-  score: number;
-  missingEntities: string[];
-  /** The action's verb (its first word: observed actions are written "Restarted the …") is not one the step uses. */
-  otherVerb: boolean;
-}
-
-/** Needed on top of the threshold when the step does not use the action's verb. */
-const VERB_MISMATCH_MARGIN = 0.15;
-
-export function findUndocumentedActions(playbook: Playbook, options: MatcherOptions = {}): UndocumentedAction[] {
-  const synonyms = synonymIndex({ ...DEFAULT_SYNONYMS, ...(options.synonyms ?? {}) });
-  const threshold = options.threshold ?? 0.4;
-  const bags = playbook.steps.map((step) => bagOf(step, synonyms));
-  if (bags.length === 0) return [];
-  // How many steps use each concept: rare ones identify a step.
-  const documentFrequency = new Map<string, number>();
-  for (const bag of bags) for (const concept of bag.concepts) documentFrequency.set(concept, (documentFrequency.get(concept) ?? 0) + 1);
-  // Names the page already gives as context (in prerequisites, the intro, any step) are the
-  // setting of the work, not its target: "in NetSuite" adds little to "Close the period".
-  const context = playbook.text.toLowerCase();
-  const weightOf = (term: Term) => {
-    const df = Math.max(...[term.stem, ...term.concepts].map((c) => documentFrequency.get(c) ?? 0));
-    const idf = Math.log((bags.length + 1) / (df + 0.5)) + 0.5;
-    if (term.target) return ENTITY_WEIGHT * idf;
-    if (term.entity) return (bags.some((bag) => bag.text.includes(term.word)) || !context.includes(term.word) ? 1.5 : 0.5) * idf;
-    return idf;
-  };
-
-  const score = (terms: Term[], candidate: StepBag[]): Scored => {
-    const bag = { concepts: new Set(candidate.flatMap((b) => [...b.concepts])), text: candidate.map((b) => b.text).join('\n') };
-    let total = 0;
-    let covered = 0;
-    const missingEntities: string[] = [];
-    for (const term of terms) {
-      const weight = weightOf(term);
-      total += weight;
-      if (says(bag, term, synonyms)) covered += weight;
-      else if (term.target && namesASibling(bag.text, term.word)) missingEntities.push(term.word);
+/** The observed actions no step describes: one per distinct text, at its first occurrence. */
+export function findUndocumentedActions(playbook: Playbook, options?: MatcherOptions): UndocumentedAction[] {
+  const matcher = matcherFor(options);
+  const seen = new Set<string>();
+  const found: UndocumentedAction[] = [];
+  for (const verdict of judgeActions(playbook, matcher)) {
+    const text = verdict.action.text.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (seen.has(text)) continue;
+    seen.add(text);
+    if (verdict.documented) continue;
+    const result: UndocumentedAction = { action: verdict.action, afterStep: verdict.step };
+    if (verdict.nearest && verdict.nearest.coverage >= NEAREST_FLOOR) {
+      result.nearest = { step: String(verdict.nearest.unit.number), score: Math.round(verdict.nearest.score * 100) / 100, reason: reasonOf(verdict.nearest) };
     }
-    const verb = terms[0];
-    const otherVerb = verb !== undefined && !verb.entity && !says(bag, verb, synonyms);
-    // The opposite action ("Unpaused" against "Pause"): a different target in all but name.
-    if (verb && otherVerb && verb.concepts.some((c) => ANTONYMS[c] !== undefined && bag.concepts.has(ANTONYMS[c]!))) missingEntities.push(`${verb.word} (the opposite)`);
-    return { steps: candidate, score: total === 0 ? 0 : covered / total, missingEntities, otherVerb };
-  };
-
-  const results: UndocumentedAction[] = [];
-  const reported = new Set<string>();
-  for (const session of playbook.shadowing) {
-    let last = 0;
-    for (const action of session.observed) {
-      const terms = termsOf(action.text, synonyms);
-      const candidates: Scored[] = [];
-      bags.forEach((bag, index) => {
-        candidates.push(score(terms, [bag]));
-        if (index + 1 < bags.length) candidates.push(score(terms, [bag, bags[index + 1]!]));
-      });
-      // Prefer single steps to pairs, and steps at or after the last match (the session runs in order).
-      const rank = (c: Scored) => c.score - (c.steps.length > 1 ? 0.12 : 0) - (c.steps[0]!.number < last ? 0.03 : 0) - 0.25 * c.missingEntities.length - (c.otherVerb ? VERB_MISMATCH_MARGIN : 0);
-      candidates.sort((a, b) => rank(b) - rank(a));
-      const best = candidates[0]!;
-      const needed = threshold + (best.otherVerb ? VERB_MISMATCH_MARGIN : 0) + (best.steps.length > 1 ? 0.15 : 0);
-      const documented = best.score >= needed && best.missingEntities.length === 0;
-      if (documented) {
-        last = Math.max(...best.steps.map((s) => s.number));
-        continue;
-      }
-      const key = action.text.trim().toLowerCase();
-      if (reported.has(key)) continue;
-      reported.add(key);
-      const nearest = candidates.find((c) => c.steps.length === 1)!;
-      const result: UndocumentedAction = { action, afterStep: last };
-      if (nearest.score > 0.2) {
-        const step = nearest.steps[0]!;
-        const reason =
-          nearest.missingEntities.length > 0
-            ? `a different target: it never names ${nearest.missingEntities.map((e) => `\`${e}\``).join(', ')}`
-            : nearest.otherVerb
-              ? `a different action: it never says \`${terms[0]!.word}\` or a synonym`
-              : 'it does not describe this action';
-        result.nearest = { step: String(step.number), title: step.title, score: Math.round(nearest.score * 100) / 100, reason };
-      }
-      results.push(result);
-    }
+    found.push(result);
   }
-  return results;
+  return found;
+}
+
+/** Why the nearest step does not describe the action, in a few words. */
+export function reasonOf(comparison: Comparison): string {
+  if (comparison.otherTarget) return `different target (\`${comparison.otherTarget.action}\` vs \`${comparison.otherTarget.step}\`)`;
+  if (comparison.oppositeVerb) return `opposite action (\`${comparison.oppositeVerb.action}\` vs \`${comparison.oppositeVerb.step}\`)`;
+  if (comparison.otherVerb) return `different verb (it never says \`${comparison.otherVerb.action}\` or a synonym)`;
+  const missing = comparison.missing.slice(0, 2);
+  if (missing.length > 0) return `it never mentions ${missing.map((m) => `\`${m}\``).join(' or ')}`;
+  return 'too little in common';
 }

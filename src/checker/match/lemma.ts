@@ -30,6 +30,25 @@ export function lemmaOf(word: string): string {
   return lemmas.noun(word);
 }
 
+/** True when the most frequent use of the word is as an adjective or adverb (`physical`, `real`, `previous`): it modifies, it does not name. */
+export function isModifier(word: string): boolean {
+  const tags = lexiconOf()[word.toLowerCase()];
+  return tags !== undefined && /^(JJ|RB)/.test(tags[0] ?? '');
+}
+
+/** True when the word can be a verb (or is not in the lexicon at all): "to confirm", not "back to normal". */
+export function canBeVerb(word: string): boolean {
+  const tags = lexiconOf()[word.toLowerCase()];
+  return tags === undefined || tags.some((tag) => tag.startsWith('VB'));
+}
+
+let lexicon: Record<string, string[] | undefined> | undefined;
+
+function lexiconOf(): Record<string, string[] | undefined> {
+  lexicon ??= (createRequire(import.meta.url)('wink-lexicon') as { lexicon: Record<string, string[] | undefined> }).lexicon;
+  return lexicon;
+}
+
 /** True when the word is an inflected verb form (`rolled`, `took`, `scanning`). */
 export function isInflectedVerb(word: string): boolean {
   return lemmatizerOf().verb(word) !== word;
@@ -48,17 +67,19 @@ export function keyOf(word: string): string {
 }
 
 /**
- * Other keys a word may stand for: `regenerated` also counts as `generate`,
- * `reran` as `run`; a tool used as a verb (`SSHed`, `grepped`) as the tool.
- * `un-`/`de-` are never stripped: they reverse the meaning.
+ * Other keys a word may stand for. Its plain stem, when the lemma differs:
+ * WordNet reads `scraped` as `scrap`, the stemmer as `scrape`, and the step
+ * says "Scrape". A tool used as a verb (`SSHed`, `grepped`) also counts as the
+ * tool. Prefixes are left alone: `un-` and `de-` reverse the meaning, and
+ * `re-` too often starts another word (`remove`, `restore`, `release`).
  */
 export function alternativeKeysOf(word: string): string[] {
   const lower = word.toLowerCase();
   if (!/^[a-z]+$/.test(lower)) return [];
   const result: string[] = [];
-  const lemma = lemmaOf(lower);
-  if (/^re[a-z]{4,}$/.test(lemma)) result.push(keyOf(lemma.slice(2)));
-  if (lemma === lower && /ed$/.test(lower) && lower.length > 4) {
+  const plain = stemmer(lower);
+  if (plain !== keyOf(lower)) result.push(plain);
+  if (/ed$/.test(lower) && lower.length >= 5 && lemmaOf(lower) === lower) {
     const base = lower.slice(0, -2);
     result.push(base);
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) result.push(base.slice(0, -1));

@@ -16,46 +16,49 @@ import { keyOf } from './lemma.ts';
 /** Class name → members. The members may be phrases (`keep an eye on`). */
 export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // Operations on services and jobs
-  restart: ['restart', 'reboot', 'bounce', 'recycle', 'cycle', 'roll', 'reload', 'respawn'],
-  start: ['start', 'begin', 'launch', 'kick off', 'trigger', 'initiate', 'run', 'fire off', 'spin up', 'start up', 'invoke'],
-  stop: ['stop', 'halt', 'kill', 'terminate', 'abort', 'shut down', 'bring down', 'end'],
-  shutdown: ['shutdown', 'shut', 'poweroff', 'power', 'halt', 'turn'],
+  restart: ['restart', 'reboot', 'bounce', 'recycle', 'cycle', 'roll', 'reload', 'respawn', 'rerun', 'retry'],
+  start: ['start', 'begin', 'launch', 'kick off', 'trigger', 'initiate', 'run', 'rerun', 'fire off', 'spin up', 'start up', 'invoke', 'power on', 'boot'],
+  stop: ['stop', 'halt', 'kill', 'terminate', 'abort', 'shut down', 'bring down', 'end', 'power off', 'power down'],
   pause: ['pause', 'suspend', 'freeze', 'hold'],
   resume: ['resume', 'unpause', 'unfreeze', 'continue'],
-  enable: ['enable', 'activate', 'turn on', 'switch on', 'arm'],
-  disable: ['disable', 'deactivate', 'turn off', 'switch off', 'disarm'],
+  enable: ['enable', 'activate', 'turn on', 'switch on', 'arm', 'light', 'power on'],
+  disable: ['disable', 'deactivate', 'turn off', 'switch off', 'disarm', 'power off'],
   scale: ['scale', 'resize', 'scale up', 'scale down'],
-  deploy: ['deploy', 'release', 'ship', 'publish', 'roll out', 'rollout', 'promote'],
+  deploy: ['deploy', 'redeploy', 'release', 'ship', 'publish', 'roll out', 'rollout', 'promote'],
   revert: ['revert', 'roll back', 'rollback', 'undo', 'back out'],
   install: ['install', 'set up', 'provision', 'configure'],
   backup: ['backup', 'back up', 'snapshot', 'dump'],
   restore: ['restore', 'recover'],
   rotate: ['rotate', 'renew', 'regenerate', 'reissue', 'roll', 'replace'],
-  connect: ['connect', 'ssh', 'log in', 'log into', 'sign in'],
+  connect: ['connect', 'reconnect', 'ssh', 'log in', 'log into', 'sign in'],
+  disconnect: ['disconnect', 'unplug', 'detach', 'pull out'],
   // Looking at things
-  check: ['check', 'verify', 'confirm', 'validate', 'ensure', 'make sure', 'inspect', 'examine', 'review', 'look at', 'compare', 'test', 'double-check', 'assess', 'audit'],
-  watch: ['watch', 'monitor', 'observe', 'keep an eye on', 'track', 'tail', 'follow'],
+  check: ['check', 'verify', 'confirm', 'validate', 'ensure', 'make sure', 'inspect', 'examine', 'review', 'look at', 'compare', 'test', 'double-check', 'assess', 'audit', 'read'],
+  watch: ['watch', 'monitor', 'observe', 'keep an eye on', 'track', 'tail', 'follow', 'check'],
   find: ['find', 'search', 'look up', 'look for', 'locate', 'identify', 'query', 'lookup', 'seek'],
   list: ['list', 'show', 'display', 'enumerate', 'get'],
-  read: ['read', 'view', 'see', 'open'],
+  read: ['read', 'view', 'see'],
   open: ['open', 'go to', 'navigate', 'visit', 'bring up', 'pull up', 'access', 'load', 'launch'],
   count: ['count', 'tally', 'total'],
   // Making and changing things
-  create: ['create', 'make', 'add', 'generate', 'build', 'file', 'raise', 'open', 'register', 'cut', 'set up', 'establish', 'issue', 'book', 'log', 'new'],
+  create: ['create', 'make', 'add', 'generate', 'regenerate', 'build', 'rebuild', 'file', 'raise', 'register', 'cut', 'set up', 'establish', 'issue', 'book', 'log'],
   delete: ['delete', 'remove', 'drop', 'erase', 'purge', 'destroy', 'discard', 'throw away', 'clear', 'strike', 'cross out', 'tear down', 'void'],
   update: ['update', 'change', 'edit', 'modify', 'set', 'adjust', 'amend', 'bump', 'alter', 'tweak', 'increment'],
+  insert: ['insert', 'slide', 'plug in', 'mount', 'load'],
+  replace: ['replace', 'swap', 'substitute', 'exchange'],
   copy: ['copy', 'paste', 'duplicate', 'clone', 'replicate'],
-  move: ['move', 'transfer', 'shift', 'migrate', 'relocate', 'shovel', 'put', 'place'],
+  move: ['move', 'transfer', 'shift', 'migrate', 'relocate', 'shovel', 'put', 'place', 'promote'],
   combine: ['combine', 'concatenate', 'merge', 'join', 'assemble', 'build'],
   store: ['store', 'save', 'keep', 'file', 'archive', 'stash', 'put'],
   download: ['download', 'export', 'pull', 'fetch', 'retrieve'],
-  upload: ['upload', 'attach', 'import', 'push'],
+  load: ['load', 'import', 'pull', 'ingest', 'read in'],
+  upload: ['upload', 'attach', 'import', 'push', 'submit'],
   record: ['record', 'write', 'note', 'enter', 'log', 'fill in', 'type', 'input', 'write down', 'note down', 'document', 'mark'],
   mark: ['mark', 'flag', 'label', 'tag', 'tick'],
-  select: ['select', 'pick', 'choose', 'opt'],
+  select: ['select', 'pick', 'choose', 'opt', 'switch', 'point'],
   assign: ['assign', 'allocate', 'grant', 'give', 'delegate'],
   link: ['link', 'associate', 'attach', 'reference'],
-  schedule: ['schedule', 'book', 'plan', 'arrange'],
+  schedule: ['schedule', 'book', 'reserve', 'plan', 'arrange'],
   fill: ['fill', 'refill', 'top up', 'replenish'],
   empty: ['empty', 'drain', 'flush'],
   clean: ['clean', 'wipe', 'wash', 'sanitise', 'sanitize', 'disinfect', 'scrub', 'degrease', 'scrape', 'mop', 'sweep', 'wipe down', 'clean up'],
@@ -64,7 +67,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   decrease: ['decrease', 'lower', 'reduce', 'shrink'],
   // People and approvals
   notify: ['notify', 'announce', 'tell', 'inform', 'let know', 'post', 'message', 'ping', 'alert', 'warn', 'broadcast', 'declare', 'reply', 'respond'],
-  send: ['send', 'submit', 'route', 'forward', 'deliver', 'dispatch', 'mail', 'email', 'hand over'],
+  send: ['send', 'submit', 'route', 'forward', 'deliver', 'dispatch', 'mail', 'email', 'hand over', 'reply', 'respond'],
   email: ['email', 'mail', 'e-mail'],
   call: ['call', 'phone', 'ring', 'dial'],
   ask: ['ask', 'request', 'enquire', 'inquire'],
@@ -76,6 +79,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   acknowledge: ['acknowledge', 'ack'],
   invite: ['invite', 'onboard'],
   wait: ['wait', 'hold on'],
+  pass: ['pass', 'succeed', 'green', 'successful'],
   // Things
   ticket: ['ticket', 'issue', 'case', 'request', 'bug'],
   dashboard: ['dashboard', 'graph', 'chart', 'panel'],
@@ -107,7 +111,17 @@ export const OPPOSITE_CLASSES: readonly (readonly [string, string])[] = [
   ['fill', 'empty'],
   ['increase', 'decrease'],
   ['backup', 'restore'],
+  ['connect', 'disconnect'],
 ];
+
+/**
+ * Words that name one of several mutually exclusive targets: an action on
+ * `production` is not described by a step on `staging`.
+ */
+export const EXCLUSIVE_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  environment: ['production', 'prod', 'live', 'staging', 'stage', 'preprod', 'development', 'dev', 'sandbox'],
+  role: ['primary', 'replica', 'secondary', 'standby', 'leader', 'follower'],
+};
 
 /**
  * Verbs that carry little meaning of their own (`Ran pg_dump`, `Took a
@@ -131,6 +145,8 @@ export interface SynonymTable {
   opposite(a: readonly string[], b: readonly string[]): boolean;
   /** True for a light verb's key. */
   isLight(key: string): boolean;
+  /** The exclusive group a key belongs to (`production` → `environment`). */
+  exclusiveGroupOf(key: string): string | undefined;
 }
 
 /** The key of a table member: one word's key, or a phrase's words' keys joined by spaces. */
@@ -162,22 +178,13 @@ export function buildSynonymTable(extra: Readonly<Record<string, readonly string
   }
   const opposites = new Set(OPPOSITE_CLASSES.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
   const light = new Set(LIGHT_VERBS.map((verb) => keyOf(verb)));
+  const exclusive = new Map<string, string>();
+  for (const [name, members] of Object.entries(EXCLUSIVE_GROUPS)) for (const member of members) exclusive.set(keyOf(member), name);
   return {
     classesOf: (key) => classes.get(key) ?? [],
     phrases: [...phrases.values()].sort((a, b) => b.words.length - a.words.length),
     opposite: (a, b) => a.some((x) => b.some((y) => opposites.has(`${x}|${y}`))),
     isLight: (key) => light.has(key),
+    exclusiveGroupOf: (key) => exclusive.get(key),
   };
 }
-
-/** Opposite actions: an action whose verb is the opposite of the step's is not that step ("Unpaused" is not "Pause"). */
-export const ANTONYMS: Record<string, string> = {
-  pause: 'resume',
-  resume: 'pause',
-  create: 'remove',
-  remove: 'create',
-  approve: 'reject',
-  reject: 'approve',
-  import: 'export',
-  export: 'import',
-};

@@ -1,120 +1,287 @@
 /**
- * Text → terms for matching: lower-cased, stemmed (Porter, the `stemmer`
- * package), mapped through the synonym table to concepts. Identifiers
- * (`order-api`, `daily_revenue`, `staging-eu-1`, `pg_dump`), acronyms (`IAM`,
- * `GRNI`) and product names (`Okta`, `GuardDuty`) are *entities*: the
- * things an action acts on, which matter more than common words.
+ * Text → terms. A term is a word (by lemma and stem), a phrasal verb from the
+ * synonym table (`keep an eye on`), a number, or an identifier: a name with
+ * inner punctuation or digits (`order-consumer`, `daily_events`, `prod-eu-1`,
+ * `#billing-eng`, `CHANGELOG.md`), an acronym (`IAM`) or a CamelCase product
+ * name (`GuardDuty`). Identifiers are the targets an action acts on, so they
+ * weigh more and must match whole.
+ *
+ * Besides its terms a text keeps its stream: the keys of every word and
+ * identifier part in order, stop words included, so an identifier can be
+ * found inside a longer one (`billing-primary-1` in
+ * `db:pg://ops@billing-primary-1/billing`) or spelled out in words
+ * (`under-review` in "Billing: under review").
  */
-import { stemmer } from 'stemmer';
+import { alternativeKeysOf, canBeVerb, isInflectedVerb, keyOf } from './lemma.ts';
+import type { SynonymTable } from './synonyms.ts';
 
-const STOP = new Set(
-  ('a an and the of to in on at by for from with into onto over under as is are was were be been being it its this that these those ' +
-    'then than too also again still just only already very so such both either each every all any some more most other another same ' +
-    'he she they them their his her we our you your i me my one two first last next new before after while when once until up down out off ' +
-    'there here what which who whom whose how why because if but or not no nor do does did done has have had can could would should will shall may might must ' +
-    'via per about around through across against between within without upon back away step steps').split(' '),
+/** Function words: they never decide a match. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a an the and or nor but if then than so as of to in on at by for from with into onto over under via per about around through across ' +
+    'against between within without upon up down out off back away is are was were be been being am it its this that these those there here ' +
+    'he she they them their his her him we us our you your i me my who whom whose which what how why when where while once until ' +
+    'do does did done has have had can could would should will shall may might must not no also too again still just only very ' +
+    'already yet even well as because since though although whether both either neither').split(' '),
 );
 
+/**
+ * Words that say little about which action it was (`new`, `other`, `each`):
+ * they count, but lightly, so a paraphrase that adds one is not undocumented.
+ */
+const WEAK_WORDS = new Set(
+  ('new old other another same different current latest previous next last first second existing all each every any some ' +
+    'more most less few several many one two three four five ten half full sure really right correct whole own ' +
+    'manually automatically now today day week month time ' +
+    // Dates are values, not targets: "for 14 to 16 September", "with Friday as the pay date".
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday second seconds minute minutes hour hours days weeks months').split(' '),
+);
+
+/** Words after which the next word is a noun, not a verb (`a restart count`, `the rollout`). */
+const NOUN_MARKERS = new Set(
+  ('a an the this that these those each every its their your our his her my any some no of in on for with from at by into onto ' +
+    'over under about per via as is are was were be been').split(' '),
+);
+
+/** Words after which an inflected verb is the sentence's verb, not a participle. */
+const FINITE_MARKERS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i', 'who', 'that', 'which', 'had', 'has', 'have', 'was', 'were', 'is', 'are', 'been']);
+
+/** Particles that may close a phrasal verb split by its object ("Turned the fryers off", "Let the team know"). */
+const SEPARABLE_PARTICLES = ['off', 'on', 'up', 'out', 'down', 'back', 'over', 'away', 'know'];
+let separable: Set<string> | undefined;
+function separableKeys(): Set<string> {
+  separable ??= new Set(SEPARABLE_PARTICLES.map((word) => keyOf(word)));
+  return separable;
+}
+
+export type TermKind = 'word' | 'phrase' | 'identifier' | 'number';
+
 export interface Term {
-  /** A named target (identifier or acronym): a step that never names it describes another action. */
-  target: boolean;
-  /** The concepts: synonym groups the word belongs to, or just its stem. */
-  concepts: string[];
-  stem: string;
-  /** The word as written, lower-cased. */
-  word: string;
-  entity: boolean;
+  /** As written (for messages). */
+  text: string;
+  kind: TermKind;
+  /** Comparison key: a word's lemma stem, a phrase's words' keys, an identifier's parts' keys joined by spaces. */
+  key: string;
+  /** An identifier's part keys (digits folded to `#`); a word's `[key]`. */
+  parts: string[];
+  /** Other keys a word may stand for (`regenerate` → `generate`, `SSHed` → `ssh`). */
+  alternatives: string[];
+  /** Synonym classes. */
+  classes: readonly string[];
+  /** A capitalised word inside a sentence: a product, place or team name. */
+  proper: boolean;
+  weak: boolean;
+  /** A hyphenated compound of plain words (`order-api`, `long-running`): its parts are also terms of their own. */
+  compound: boolean;
+  /** Likely a verb of the action: its first word, or an inflected verb after `and`, `to`, `by` or a comma. */
+  verb: boolean;
+  /** Could be a verb where it stands (no article or preposition just before it): what a step tells the reader to do. */
+  verbCandidate: boolean;
+  /** A verb form used as a modifier (`failed task`, `calls made with`): it qualifies, it does not act. */
+  participle: boolean;
+  /** First word of a sentence: in a step, the instruction's verb. */
+  head: boolean;
+  /** A part of a hyphenated compound (`get` in `get-access-key-last-used`): a name's word, not the text's. */
+  inCompound: boolean;
+  /** Index in the stream where the term starts. */
+  at: number;
+}
+
+export interface TextTerms {
+  terms: Term[];
+  /** Keys of every word and identifier part, in order, stop words included. */
+  stream: string[];
+  /** Lower-case words as written, for abbreviation and acronym checks. */
+  words: string[];
+}
+
+const TOKEN = /#?[\p{L}\p{N}$][\p{L}\p{N}$%'’._/:=@+\\-]*/gu;
+const VERB_OPENERS = new Set(['and', 'to', 'by', 'then', ',', 'after', 'before']);
+
+/** Key of one identifier part: digits fold to `#` so `v2026.11.0` and `v2026.12.0` have the same shape. */
+function partKey(part: string): string {
+  if (/\d/.test(part)) return part.toLowerCase().replace(/\d+/g, '#');
+  return keyOf(part);
+}
+
+/** Split a token into its parts at inner punctuation. */
+function partsOf(token: string): string[] {
+  return token.split(/[-_./:=@+\\]+/).filter(Boolean);
+}
+
+function classify(token: string, sentenceStart: boolean): { kind: TermKind; proper: boolean } {
+  if (/^[$€£]?\d[\d.,:]*(?:%|k|m|st|nd|rd|th|s)?$/i.test(token)) return { kind: 'number', proper: false };
+  if (token.startsWith('#') && token.length > 1) return { kind: 'identifier', proper: false };
+  if (/[_./:=@\\]/.test(token.replace(/\.$/, ''))) return { kind: 'identifier', proper: false };
+  if (/\d/.test(token)) return { kind: 'identifier', proper: false };
+  if (/^[A-Z]{2,}s?$/.test(token) && !STOP_WORDS.has(token.toLowerCase())) return { kind: 'identifier', proper: false };
+  if (/[a-z][A-Z]/.test(token)) return { kind: 'identifier', proper: false };
+  const proper = !sentenceStart && /^[A-Z][a-z]/.test(token);
+  return { kind: 'word', proper };
+}
+
+/** Key of a whole identifier: ALL-CAPS and CamelCase names are one word; others are their parts' keys. */
+function identifierKey(token: string): { key: string; parts: string[] } {
+  const bare = token.replace(/^#/, '');
+  if (/^[A-Z]{2,}s$/.test(bare)) return { key: bare.slice(0, -1).toLowerCase(), parts: [bare.slice(0, -1).toLowerCase()] };
+  if (/^[A-Za-z]+$/.test(bare)) return { key: bare.toLowerCase(), parts: [bare.toLowerCase()] };
+  const parts = partsOf(bare).map(partKey);
+  return { key: parts.join(' '), parts };
+}
+
+interface RawToken {
+  text: string;
+  sentenceStart: boolean;
+  /** The word or punctuation just before it, lower-cased (`,` for a comma). */
+  before: string;
+}
+
+function rawTokens(text: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  let last = 0;
+  let sentenceStart = true;
+  let before = '';
+  for (const match of text.matchAll(TOKEN)) {
+    const gap = text.slice(last, match.index);
+    if (/[.!?:;\n]\s*$|^\s*$/.test(gap) && last === 0) sentenceStart = true;
+    else if (/[.!?:;]\s*$/.test(gap) || /\n\s*\n/.test(gap) || /[→>]/.test(gap)) sentenceStart = true;
+    if (/,\s*$/.test(gap)) before = ',';
+    // Trailing sentence punctuation and possessives are not part of the name.
+    let token = match[0].replace(/['’]s$/i, '').replace(/[.:'’=/\\-]+$/, '');
+    if (token.length === 0) token = match[0];
+    tokens.push({ text: token, sentenceStart, before });
+    sentenceStart = /[.!?:;]$/.test(match[0]) && !/\w[.:]\w/.test(match[0].slice(-3));
+    before = token.toLowerCase();
+    last = (match.index ?? 0) + match[0].length;
+  }
+  return tokens;
+}
+
+/** The terms of a text. */
+export function termsOf(text: string, table: SynonymTable): TextTerms {
+  const raw = rawTokens(text.replace(/[*`]+/g, ' '));
+  const stream: string[] = [];
+  const words: string[] = [];
+  const terms: Term[] = [];
+  // First pass: stream keys of plain words, so phrases can be found in them.
+  const wordKeys: { key: string; index: number }[] = [];
+  raw.forEach((token, index) => {
+    const { kind } = classify(token.text, token.sentenceStart);
+    const lower = token.text.toLowerCase();
+    if (kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
+  });
+  const inPhrase = new Map<number, { key: string; start: number }>();
+  findPhrases(wordKeys, table, inPhrase);
+  let first = true;
+  raw.forEach((token, index) => {
+    const { kind, proper } = classify(token.text, token.sentenceStart);
+    const lower = token.text.toLowerCase();
+    const at = stream.length;
+    const isFirst = first;
+    first = false;
+    const phrase = inPhrase.get(index);
+    if (phrase) {
+      stream.push(keyOf(lower));
+      words.push(lower);
+      if (phrase.start === index) {
+        terms.push(term({ text: phrase.key, kind: 'phrase', key: phrase.key, parts: [phrase.key], classes: table.classesOf(phrase.key), verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), head: token.sentenceStart, at }));
+      }
+      return;
+    }
+    if (kind === 'number') {
+      stream.push('#');
+      terms.push(term({ text: token.text, kind, key: '#', parts: ['#'], at, weak: true }));
+      return;
+    }
+    if (kind === 'identifier') {
+      const { key, parts } = identifierKey(token.text);
+      stream.push(...parts);
+      words.push(...partsOf(lower.replace(/^#/, '')));
+      const classes = parts.length === 1 ? table.classesOf(key) : [];
+      // A tool with a version in its name (`storcli64`, `python3`) is also the tool.
+      const versioned = /^([a-z]{3,})\d+$/i.exec(token.text);
+      terms.push(term({ text: token.text, kind, key, parts, classes, at, alternatives: versioned ? [keyOf(versioned[1]!)] : [] }));
+      if (token.text.startsWith('#')) stream.push('#channel');
+      return;
+    }
+    // Plain words, and hyphenated compounds of plain words.
+    const pieces = lower.split(/[-'’]+/).filter(Boolean);
+    const compound = pieces.length > 1;
+    if (compound) {
+      const keys = pieces.map((piece) => keyOf(piece));
+      terms.push(term({ text: token.text, kind: 'identifier', key: keys.join(' '), parts: keys, compound: true, at, proper }));
+    }
+    pieces.forEach((piece) => {
+      const key = keyOf(piece);
+      const alternatives = alternativeKeysOf(piece);
+      stream.push(key);
+      words.push(piece);
+      if (STOP_WORDS.has(piece) || (piece.length < 2 && !/[A-Z]/.test(token.text))) return;
+      const verb = !compound && (isFirst || (VERB_OPENERS.has(token.before) && !proper && (token.before === 'to' ? canBeVerb(piece) : isInflectedVerb(piece))));
+      const verbCandidate = !compound && !NOUN_MARKERS.has(token.before);
+      // After a subject or an auxiliary ("until it finished", "had signed off") it is a verb, not a modifier.
+      const participle = !compound && !verb && !/s$/.test(piece) && !FINITE_MARKERS.has(token.before) && isInflectedVerb(piece);
+      terms.push(
+        term({
+          text: compound ? piece : token.text,
+          kind: 'word',
+          key,
+          parts: [key],
+          alternatives,
+          classes: [...new Set([key, ...alternatives].flatMap((k) => table.classesOf(k)))],
+          proper,
+          weak: WEAK_WORDS.has(piece) || piece.length < 2,
+          verb,
+          verbCandidate,
+          participle,
+          head: token.sentenceStart && !compound,
+          inCompound: compound,
+          at: stream.length - 1,
+        }),
+      );
+    });
+  });
+  return { terms, stream, words };
+}
+
+/** Names nested in a longer one: `order-consumer` in `deployment/order-consumer`, `billing-primary-1` in a connection string. */
+export function nestedNamesOf(outer: Term): Term[] {
+  if (outer.kind !== 'identifier' || !/[/:@=\\]/.test(outer.text)) return [];
+  return outer.text
+    .split(/[/:@=\\]+/)
+    .filter((piece) => /[\p{L}\p{N}][-_.][\p{L}\p{N}]/u.test(piece))
+    .map((piece) => ({ ...identifierKey(piece), piece }))
+    .filter(({ parts }) => parts.length > 1)
+    .map(({ key, parts, piece }) => term({ text: piece, kind: 'identifier', key, parts, at: outer.at }));
+}
+
+function term(fields: Partial<Term> & Pick<Term, 'text' | 'kind' | 'key' | 'parts' | 'at'>): Term {
+  return { alternatives: [], classes: [], proper: false, weak: false, compound: false, verb: false, verbCandidate: false, participle: false, head: false, inCompound: false, ...fields };
 }
 
 /**
- * Irregular past tenses (general English, not any playbook's words): observed
- * actions are written in the past tense, steps in the imperative, and a
- * Porter stemmer does not know that "ran" is "run".
+ * Mark the words that form a phrase of the table. A two-word phrasal verb may
+ * be split by its object ("Turned the fryers off", "Let the team know").
  */
-const IRREGULAR: Record<string, string> = Object.fromEntries(
-  ('ran:run sent:send kept:keep made:make took:take gave:give got:get went:go saw:see told:tell wrote:write led:lead left:leave ' +
-    'found:find began:begin brought:bring bought:buy built:build chose:choose did:do drew:draw drove:drive ate:eat fell:fall felt:feel ' +
-    'fought:fight forgot:forget froze:freeze grew:grow heard:hear held:hold hid:hide knew:know laid:lay lent:lend lost:lose meant:mean ' +
-    'met:meet paid:pay rode:ride rang:ring rose:rise said:say sold:sell shook:shake shot:shoot shut:shut sang:sing sat:sit slept:sleep ' +
-    'spoke:speak spent:spend stood:stand stole:steal struck:strike swept:sweep swore:swear taught:teach tore:tear thought:think threw:throw ' +
-    'understood:understand woke:wake wore:wear won:win withdrew:withdraw undid:undo rebuilt:rebuild rewrote:rewrite reran:rerun resent:resend ' +
-    'upheld:uphold overrode:override dealt:deal dug:dig fed:feed fled:flee flew:fly hung:hang lit:light sent:send sped:speed spun:spin ' +
-    'stuck:stick stung:sting wound:wind wrung:wring broke:break chose:choose rewound:rewind').split(' ').map((pair) => pair.split(':') as [string, string]),
-);
-
-export type SynonymIndex = Map<string, string[]>;
-
-/** Stem → concept, from synonym groups (words may contain spaces: each word is indexed). */
-export function synonymIndex(groups: Record<string, readonly string[]>): SynonymIndex {
-  const index: SynonymIndex = new Map();
-  for (const [concept, words] of Object.entries(groups)) {
-    for (const phrase of [concept, ...words]) {
-      for (const word of phrase.toLowerCase().split(/\s+/)) {
-        const stem = stemmer(word);
-        const concepts = index.get(stem) ?? [];
-        if (!concepts.includes(concept)) index.set(stem, [...concepts, concept]);
+function findPhrases(words: readonly { key: string; index: number }[], table: SynonymTable, found: Map<number, { key: string; start: number }>): void {
+  for (let i = 0; i < words.length; i++) {
+    if (found.has(words[i]!.index)) continue;
+    for (const phrase of table.phrases) {
+      if (phrase.words[0] !== words[i]!.key) continue;
+      const maxGap = phrase.words.length === 2 && separableKeys().has(phrase.words[1]!) ? 4 : 1;
+      const matched = [i];
+      for (let w = 1; w < phrase.words.length && matched.length === w; w++) {
+        const previous = matched[matched.length - 1]!;
+        for (let k = previous + 1; k < words.length && words[k]!.index - words[previous]!.index <= maxGap; k++) {
+          if (words[k]!.key === phrase.words[w] && !found.has(words[k]!.index)) {
+            matched.push(k);
+            break;
+          }
+        }
       }
+      if (matched.length !== phrase.words.length) continue;
+      for (const m of matched) found.set(words[m]!.index, { key: phrase.key, start: words[i]!.index });
+      break;
     }
   }
-  return index;
-}
-
-const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)$/i;
-
-/** A value rather than a name: versions, times, amounts, dates (`5.12.0`, `v2026.12`, `10k`, `9:30`, `September`). */
-function isValue(token: string): boolean {
-  const letters = token.replace(/[^a-z]/gi, '').length;
-  return (/\d/.test(token) && letters <= 2) || CALENDAR.test(token);
-}
-
-/** An identifier or acronym: `order-api`, `daily_revenue`, `staging-eu-1`, `IAM` (three letters or more: `VP`, `ID` are words). */
-function isTarget(token: string): boolean {
-  return !isValue(token) && (/[a-z0-9][-_./][a-z0-9]/i.test(token) || /^[A-Z]{3,}s?$/.test(token));
-}
-
-/** Is a token, as written, a named thing rather than an ordinary word? */
-function isEntity(token: string, atSentenceStart: boolean): boolean {
-  if (isValue(token)) return false;
-  if (/[a-z0-9][-_./][a-z0-9]/i.test(token)) return true; // order-api, daily_revenue, staging-eu-1, a.b
-  if (/\d/.test(token) && /[a-z]/i.test(token)) return true; // ec2, eu1
-  if (/^[A-Z]{2,}s?$/.test(token)) return true; // IAM, GRNI, DAGs
-  if (/^[A-Z][a-z]+[A-Z]/.test(token)) return true; // GuardDuty, CloudTrail
-  if (!atSentenceStart && /^[A-Z][a-z]/.test(token)) return true; // Okta, Workday, Trino
-  return false;
-}
-
-/** The terms of a text, stop words dropped, in order. */
-export function termsOf(text: string, synonyms: SynonymIndex): Term[] {
-  const terms: Term[] = [];
-  // Markdown emphasis and code marks go; an underscore inside a word (`daily_revenue`) stays.
-  const tokens = text.replace(/[`*]+|(?<!\w)_+|_+(?!\w)/g, ' ').match(/[A-Za-z0-9][A-Za-z0-9_./-]*[A-Za-z0-9]|[A-Za-z0-9]/g) ?? [];
-  let sentenceStart = true;
-  let offset = 0;
-  for (const token of tokens) {
-    const position = text.indexOf(token, offset);
-    if (position > offset && /[.!?:]\s*$/.test(text.slice(offset, position))) sentenceStart = true;
-    offset = position + token.length;
-    const entity = isEntity(token, sentenceStart);
-    sentenceStart = false;
-    const word = token.toLowerCase();
-    if (!entity && (STOP.has(word) || isValue(token) || word.length < 2)) continue;
-    if (entity) {
-      const target = isTarget(token);
-      // A capitalised word is still a word: "Set the ticket to Solved" says "solve".
-      const extra = target ? [] : (synonyms.get(stemmer(IRREGULAR[word] ?? word)) ?? [stemmer(word)]);
-      terms.push({ concepts: [word, ...extra], stem: word, word, entity: true, target });
-      // An identifier also speaks its parts: `order-consumer` says "consumer".
-      const parts = word.split(/[-_./]/);
-      if (parts.length === 1) continue;
-      for (const part of parts) {
-        if (part.length < 3 || STOP.has(part) || /^\d+$/.test(part)) continue;
-        const stem = stemmer(part);
-        terms.push({ concepts: synonyms.get(stem) ?? [stem], stem, word: part, entity: false, target: false });
-      }
-      continue;
-    }
-    const stem = stemmer(IRREGULAR[word] ?? word);
-    terms.push({ concepts: synonyms.get(stem) ?? [stem], stem, word, entity: false, target: false });
-  }
-  return terms;
 }

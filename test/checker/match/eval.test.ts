@@ -1,19 +1,31 @@
 /**
- * The undocumented-step matcher on the labeled evaluation set (12 playbooks,
- * 140 observed actions, 44 undocumented). Prints precision, recall and
- * placement, and fails below the figures reached (a regression guard; the
- * goals are 0.95 / 0.95 / 0.90, see the issue note).
+ * The matcher on labeled playbooks: the visible evaluation set (12 playbooks,
+ * 140 observed actions, 44 undocumented; copied from shared/eval, see its
+ * SOURCE.md) and our own cases in domains it does not cover. Prints
+ * precision, recall and placement, and fails below the figures reached (a
+ * regression guard; the issue's goals are 0.95 / 0.95 / 0.90). A held-out set
+ * of the same kind judges the matcher, so the figures here are not a target
+ * to tune against.
  */
 import { describe, expect, it } from 'vitest';
-import { scoreMatcher } from '../../../scripts/eval-match.ts';
+import { describeMistakes, describeSummary, OWN_CASES, scoreSet, VISIBLE_EVAL } from './labeled-sets.ts';
 
-describe('undocumented-step on the visible evaluation set', () => {
-  it('meets the precision, recall and placement it has reached', () => {
-    const score = scoreMatcher('test/fixtures/eval/undocumented-steps');
-    console.log(`undocumented-step eval: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, placement exact ${score.placementExact.toFixed(3)}, within one ${score.placementWithinOne.toFixed(3)} (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives} of ${score.entries})`);
-    expect(score.entries).toBe(140);
-    expect(score.precision).toBeGreaterThanOrEqual(0.9);
-    expect(score.recall).toBeGreaterThanOrEqual(0.86);
-    expect(score.placementExact).toBeGreaterThanOrEqual(0.97);
+describe('undocumented-step matcher on labeled playbooks', () => {
+  it('visible evaluation set: precision, recall and placement', () => {
+    const { summary, outcomes } = scoreSet(VISIBLE_EVAL);
+    console.log([describeSummary('visible eval', summary), ...describeMistakes(outcomes).map((line) => `  ${line}`)].join('\n'));
+    expect(summary.entries).toBe(140);
+    expect(summary.precision).toBeGreaterThanOrEqual(0.95);
+    expect(summary.recall).toBeGreaterThanOrEqual(0.95);
+    expect(summary.placementExact).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('own cases (payroll, hardware, data science, privacy, kitchen, TLS, marketing)', () => {
+    const { summary, outcomes } = scoreSet(OWN_CASES);
+    console.log([describeSummary('own cases', summary), ...describeMistakes(outcomes).map((line) => `  ${line}`)].join('\n'));
+    expect(summary.entries).toBe(118);
+    expect(summary.precision).toBeGreaterThanOrEqual(0.85);
+    expect(summary.recall).toBeGreaterThanOrEqual(0.95);
+    expect(summary.placementExact).toBeGreaterThanOrEqual(0.9);
   });
 });

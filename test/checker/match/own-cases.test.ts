@@ -51,7 +51,7 @@ describe('undocumented-step on our own cases', () => {
     const [found] = findUndocumentedActions(playbookOf(c));
     expect(found?.action.text).toBe('Restarted the order-api deployment too');
     expect(found?.afterStep).toBe(1);
-    expect(found?.nearest?.reason).toBe('a different target: it never names `order-api`');
+    expect(found?.nearest?.reason).toBe('different target (`order-api` vs `order-consumer`)');
   });
 
   it('matches an action through a command in a code block, and the opposite effect is not a match', () => {

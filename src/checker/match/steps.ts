@@ -1,0 +1,168 @@
+/**
+ * The steps as the matcher sees them: one unit per top-level step, holding
+ * everything the step says (its prose, its sub-steps, the code and commands
+ * in its blocks), and the playbook's context (title, summary, intro,
+ * prerequisites) that tells which words are the playbook's subject.
+ */
+import type { Playbook, Step } from '../../core/model.ts';
+import { allSteps } from '../../core/model.ts';
+import { keyOf } from './lemma.ts';
+import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
+import { nestedNamesOf, termsOf, type Term, type TextTerms } from './tokens.ts';
+
+export interface StepUnit {
+  /** Top-level step number (a sub-step counts as its step). */
+  number: number;
+  /** Step numbers it spans: one, or two for a pair of neighbouring steps. */
+  numbers: number[];
+  title: string;
+  /** Every key it says: words, phrases, identifiers, identifier parts. */
+  keys: Set<string>;
+  /** Every synonym class of those. */
+  classes: Set<string>;
+  /** Word and part keys in order, for identifiers spelled out or nested. */
+  stream: string[];
+  /** Its identifiers, for "different target" (`order-api` vs `order-consumer`). */
+  identifiers: Term[];
+  /** Lower-case words as written (abbreviations, acronyms). */
+  words: string[];
+  /** Keys and classes of the words in a verb's place: what the step tells the reader to do (not "a restart count"). */
+  verbKeys: Set<string>;
+  verbClasses: Set<string>;
+  /** Classes of its plain words (not parts of names): a verb's synonym used as a noun ("a replacement key"). */
+  nounClasses: Set<string>;
+  /** Keys and classes of each instruction's first word ("Pause the DAG", "Open a request"): what a verb is reversed against. */
+  headKeys: Set<string>;
+  headClasses: Set<string>;
+  /**
+   * Names (identifiers, product names) introduced by earlier steps: "close the
+   * change" in step 8 is the ServiceNow change of step 2.
+   */
+  inherited: Set<string>;
+  /** Keys of the programs its commands run (`kubectl`, `pg_dump`). */
+  programs: Set<string>;
+}
+
+const EMPTY_TABLE: SynonymTable = { ...buildSynonymTable(), classesOf: () => [], phrases: [] };
+
+/** Everything a step says, sub-steps included, as one text; code blocks each on their own lines. */
+function textOfStep(step: Step): string {
+  const own = [step.text || step.title, ...step.code.map((block) => `\n${block.value}\n`)];
+  return [...own, ...step.children.map((child) => textOfStep(child))].join('\n');
+}
+
+/** Classes a step implies without the words: an SQL block is a query (a `#channel`, a chat channel: see unitOf). */
+function impliedClasses(step: Step): string[] {
+  const implied: string[] = [];
+  const steps = [step, ...allSteps(step.children)];
+  if (steps.some((s) => s.code.some((block) => /^(sql|psql|pgsql|mysql)$/i.test(block.lang ?? '')))) implied.push('query');
+  return implied;
+}
+
+/** Programs a step runs: in its code blocks, or as the first word of an inline command (`haproxy -c -f …`). */
+function programsOf(steps: readonly Step[]): string[] {
+  return steps.flatMap((step) =>
+    allSteps([step]).flatMap((s) => [...s.commands.map((command) => command.program), ...s.inlineCode.filter((code) => /^\S+\s+-/.test(code.value)).map((code) => code.value.split(/\s+/)[0]!)]),
+  );
+}
+
+function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[]): StepUnit {
+  const keys = new Set<string>();
+  const verbKeys = new Set<string>();
+  const verbClasses = new Set<string>(implied);
+  const headKeys = new Set<string>();
+  const nounClasses = new Set<string>();
+  const headClasses = new Set<string>();
+  const classes = new Set<string>(implied);
+  const stream: string[] = [];
+  const identifiers: Term[] = [];
+  const words: string[] = [];
+  for (const text of texts) {
+    stream.push(...text.stream, '|');
+    words.push(...text.words, '|');
+    for (const key of text.stream) keys.add(key);
+    if (text.stream.includes('#channel')) classes.add('channel');
+    for (const term of text.terms) {
+      keys.add(term.key);
+      for (const alternative of term.alternatives) keys.add(alternative);
+      for (const name of term.classes) classes.add(name);
+      if (term.kind === 'identifier') identifiers.push(term, ...nestedNamesOf(term));
+      if (term.verbCandidate || term.kind === 'identifier') {
+        verbKeys.add(term.key);
+        for (const alternative of term.alternatives) verbKeys.add(alternative);
+        for (const name of term.classes) verbClasses.add(name);
+      }
+      if (term.kind === 'word' && !term.inCompound) for (const name of term.classes) nounClasses.add(name);
+      if (term.head) {
+        headKeys.add(term.key);
+        for (const name of term.classes) headClasses.add(name);
+      }
+    }
+  }
+  const programKeys = new Set(programs.map((program) => termsOf(program, EMPTY_TABLE).terms[0]?.key ?? program.toLowerCase()));
+  return { number: numbers[numbers.length - 1]!, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys };
+}
+
+/** The names a text introduces: identifiers and capitalised product names. */
+function namesOf(text: TextTerms): string[] {
+  return text.terms.filter((term) => (term.kind === 'identifier' && !term.compound) || term.proper).flatMap((term) => [term.key, ...term.alternatives]);
+}
+
+/** The terms of every top-level step. */
+function stepTerms(playbook: Playbook, table: SynonymTable): TextTerms[] {
+  return playbook.steps.map((step) => termsOf(textOfStep(step), table));
+}
+
+/** One unit per top-level step. */
+export function unitsOf(playbook: Playbook, table: SynonymTable): StepUnit[] {
+  const texts = stepTerms(playbook, table);
+  const inherited = new Set<string>();
+  return playbook.steps.map((step, index) => {
+    const unit = unitOf([index + 1], step.title, [texts[index]!], impliedClasses(step), new Set(inherited), programsOf([step]));
+    for (const name of namesOf(texts[index]!)) inherited.add(name);
+    return unit;
+  });
+}
+
+/** Neighbouring steps as one unit, for an action that does both ("Set the version and refreshed the lockfile"). */
+export function pairsOf(playbook: Playbook, table: SynonymTable, units: readonly StepUnit[]): StepUnit[] {
+  const texts = stepTerms(playbook, table);
+  const pairs: StepUnit[] = [];
+  for (let index = 0; index + 1 < playbook.steps.length; index++) {
+    const implied = [...impliedClasses(playbook.steps[index]!), ...impliedClasses(playbook.steps[index + 1]!)];
+    const both = [playbook.steps[index]!, playbook.steps[index + 1]!];
+    pairs.push(unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both)));
+  }
+  return pairs;
+}
+
+/** Keys of the people of the playbook (owner, leads, shadows): who did the work is not what was done. */
+export function peopleOf(playbook: Playbook): Set<string> {
+  const names = [playbook.meta.owner ?? '', ...playbook.shadowing.flatMap((session) => [session.lead, session.shadow])];
+  return new Set(names.flatMap((name) => name.split(/[\s._-]+/)).filter((name) => name.length > 1).map((name) => keyOf(name)));
+}
+
+/** Keys of what the playbook is about, outside its steps: title, summary, tags, prerequisites, intro, Verify. */
+export function contextKeysOf(playbook: Playbook, table: SynonymTable): Set<string> {
+  const stepsStart = playbook.stepsHeading?.place.start.line ?? Number.POSITIVE_INFINITY;
+  const intro = playbook.text
+    .split('\n')
+    .slice(playbook.bodyLine - 1, Number.isFinite(stepsStart) ? stepsStart - 1 : undefined)
+    .join('\n');
+  const texts = [
+    playbook.meta.title ?? '',
+    playbook.meta.summary ?? '',
+    playbook.tags.join(' '),
+    ...playbook.prerequisites.map((prerequisite) => prerequisite.value),
+    intro,
+    playbook.verify?.text ?? '',
+  ];
+  const keys = new Set<string>();
+  for (const text of texts) {
+    const terms = termsOf(text, table);
+    for (const key of terms.stream) keys.add(key);
+    for (const term of terms.terms) keys.add(term.key);
+  }
+  keys.add(keyOf('playbook'));
+  return keys;
+}

@@ -1,0 +1,129 @@
+/**
+ * What the matcher must handle (issue 4), one behaviour per case, on small
+ * playbooks of its own: paraphrase, synonyms, commands, sub-steps, an action
+ * that combines two steps, hard negatives (same verb other target, opposite
+ * verb), and order.
+ */
+import { describe, expect, it } from 'vitest';
+import { findUndocumentedActions } from '../../../src/checker/match/index.ts';
+import { parsePlaybook } from '../../../src/core/parse.ts';
+
+function playbookWith(steps: string, observed: string[][]): ReturnType<typeof parsePlaybook> {
+  const sessions = observed
+    .map((list) => `  - date: 2026-10-01\n    lead: a\n    shadow: b\n    observed:\n${list.map((text) => `      - ${JSON.stringify(text)}`).join('\n')}`)
+    .join('\n');
+  return parsePlaybook('content/t.md', `---\ntitle: Test playbook\nsummary: For the matcher.\nowner: a\nshadowing:\n${sessions}\n---\n\n## Steps\n\n${steps}\n`, { path: 't.md' });
+}
+
+/** The undocumented texts, with where they belong. */
+function undocumented(steps: string, ...observed: string[][]): Record<string, number> {
+  return Object.fromEntries(findUndocumentedActions(playbookWith(steps, observed)).map((found) => [found.action.text, found.afterStep]));
+}
+
+const CONSUMER = `1. Open the **Orders** dashboard for \`prod-eu-1\`.
+2. Find the unhealthy pods:
+
+   \`\`\`sh
+   kubectl get pods -n orders -l app=order-consumer
+   \`\`\`
+
+3. Restart the consumer and wait for the rollout:
+
+   \`\`\`sh
+   kubectl rollout restart deployment/order-consumer -n orders
+   \`\`\`
+
+4. Watch the queue depth for ten minutes.`;
+
+describe('documented actions, however they are worded', () => {
+  it('paraphrase, tense and synonyms of the verb', () => {
+    expect(undocumented(CONSUMER, ['Opened the Orders dashboard for prod-eu-1', 'Listed the order-consumer pods', 'Rolled the consumer pods', 'Kept an eye on the queue depth'])).toEqual({});
+  });
+
+  it('a command the step only runs in its code block', () => {
+    expect(undocumented(CONSUMER, ['Ran kubectl rollout restart on the consumer'])).toEqual({});
+    const dump = '1. Take a logical dump of the tables:\n\n   ```sh\n   pg_dump -h billing-replica-1 -t invoices -f /backups/pre.dump billing\n   ```';
+    expect(undocumented(dump, ['Ran pg_dump on the replica for the invoices table'])).toEqual({});
+  });
+
+  it('a sub-step', () => {
+    const steps = '1. Create the cardholder:\n   1. Open **Cardholder management**.\n   2. Set **Expiry** to the contract end date.\n2. Print the badge.';
+    expect(undocumented(steps, ['Set the expiry to the contract end date'])).toEqual({});
+  });
+
+  it('an action that does two neighbouring steps at once', () => {
+    const steps = '1. Duplicate last month\'s campaign and rename it.\n2. Paste the approved copy into the template.\n3. Schedule the campaign.';
+    expect(undocumented(steps, ['Duplicated the previous campaign, renamed it and pasted the new copy', 'Scheduled the campaign'])).toEqual({});
+  });
+
+  it('a version or date the playbook gives as an example', () => {
+    expect(undocumented('1. Tag the release:\n\n   ```sh\n   git tag -a v2026.11.0\n   ```', ['Tagged v2026.12.0'])).toEqual({});
+  });
+});
+
+describe('hard negatives: looks like a step, is not one', () => {
+  it('same verb, another target', () => {
+    expect(undocumented(CONSUMER, ['Restarted the order-consumer deployment', 'Restarted the order-api deployment too'])).toEqual({ 'Restarted the order-api deployment too': 3 });
+  });
+
+  it('another environment', () => {
+    expect(undocumented(CONSUMER, ['Opened the Orders dashboard for prod-eu-1', 'Opened the same dashboard for staging-eu-1'])).toEqual({ 'Opened the same dashboard for staging-eu-1': 1 });
+  });
+
+  it('the opposite verb with the same words', () => {
+    const steps = '1. Pause the scheduled DAG `daily_events`.\n2. Backfill the missing days.';
+    expect(undocumented(steps, ['Paused daily_events', 'Unpaused daily_events'])).toEqual({ 'Unpaused daily_events': 1 });
+  });
+
+  it('another verb on the same object', () => {
+    const steps = '1. Open the month\'s accrual workbook and paste the export into the **GRNI** tab.\n2. Book the journal entry.';
+    expect(undocumented(steps, ['Made this month\'s workbook by copying last month\'s and clearing the GRNI tab'])).toEqual({ "Made this month's workbook by copying last month's and clearing the GRNI tab": 0 });
+  });
+
+  it('a safety step nobody wrote down', () => {
+    expect(undocumented(CONSUMER, ['Listed the order-consumer pods', 'Posted in #orders-oncall that a restart was coming', 'Restarted the order-consumer deployment'])).toEqual({
+      'Posted in #orders-oncall that a restart was coming': 2,
+    });
+  });
+});
+
+describe('placement and repeats', () => {
+  it('belongs after the step of the documented action before it; 0 before any', () => {
+    expect(undocumented(CONSUMER, ['Acknowledged the page in PagerDuty', 'Opened the Orders dashboard for prod-eu-1'])).toEqual({ 'Acknowledged the page in PagerDuty': 0 });
+  });
+
+  it('reports a text seen in two sessions once, at its first occurrence', () => {
+    const found = findUndocumentedActions(playbookWith(CONSUMER, [['Paged the database team'], ['Opened the Orders dashboard for prod-eu-1', 'Paged the database team']]));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.action.session).toBe(0);
+  });
+
+  it('names the nearest step and why it does not cover the action', () => {
+    const [found] = findUndocumentedActions(playbookWith(CONSUMER, [['Restarted the order-api deployment too']]));
+    expect(found!.nearest).toMatchObject({ step: '3', reason: 'different target (`order-api` vs `order-consumer`)' });
+  });
+});
+
+describe('options', () => {
+  it('a team synonym makes its own word match', () => {
+    const steps = '1. Restart the consumer.';
+    const playbook = playbookWith(steps, [['Kicked the consumer']]);
+    expect(findUndocumentedActions(playbook)).toHaveLength(1);
+    expect(findUndocumentedActions(playbook, { synonyms: { restart: ['kick'] } })).toEqual([]);
+  });
+
+  it('the threshold trades findings for certainty', () => {
+    const playbook = playbookWith(CONSUMER, [['Checked the consumer logs']]);
+    expect(findUndocumentedActions(playbook, { threshold: 0.95 })).toHaveLength(1);
+    expect(findUndocumentedActions(playbook, { threshold: 0.05 })).toHaveLength(0);
+  });
+
+  it('is fast: a few milliseconds per entry at most', () => {
+    const observed = Array.from({ length: 200 }, (_, index) => (index % 2 ? 'Restarted the order-consumer deployment' : `Paged team ${index} about the queue`));
+    const playbook = playbookWith(CONSUMER, [observed]);
+    findUndocumentedActions(playbook);
+    const started = performance.now();
+    findUndocumentedActions(playbook);
+    expect((performance.now() - started) / observed.length).toBeLessThan(3);
+  });
+});
