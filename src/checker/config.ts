@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import type { Severity } from '../core/diagnostic.ts';
+import { undocumentedStepOptionsSchema } from './rules/undocumented-step.ts';
 
 export const CONFIG_FILE_NAMES = ['playbook.config.json', '.playbookrc.json', '.playbookrc.yaml', '.playbookrc.yml'] as const;
 
@@ -32,7 +33,7 @@ export const configSchema = z
     /** Base URL of the rule docs; a rule's `url` is `{docsUrl}{rule-id}` (default: the site's /rules/ path or the repository's docs/rules/). */
     docsUrl: z.string().optional(),
     /** Options per rule, e.g. `"undocumented-step": { "threshold": 0.5, "synonyms": { … } }`. */
-    options: z.record(z.string(), z.unknown()).optional(),
+    options: z.object({ 'undocumented-step': undocumentedStepOptionsSchema.optional() }).catchall(z.unknown()).optional(),
     /** Whether `npm run build` fails on checker errors (default true). */
     failBuildOnError: z.boolean().optional(),
   })

@@ -90,6 +90,8 @@ describe('playbook check (CLI)', () => {
     expect(stderr).toContain('config file `playbook.config.json` has 3 problems');
     expect(stderr).toContain('rules.vague-step: expected `error`, `warning`, `info` or `off`');
     expect(stderr).toContain('unknown key `colour`');
+    writeFileSync(join(basic, 'playbook.config.json'), JSON.stringify({ options: { 'undocumented-step': { threshold: 3 } } }));
+    expect(run(['check'], basic).stderr).toContain('options.undocumented-step.threshold');
     writeFileSync(join(basic, 'playbook.config.json'), '{ not json');
     expect(run(['check'], basic).stderr).toContain('is not valid JSON');
     writeFileSync(join(basic, 'playbook.config.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
