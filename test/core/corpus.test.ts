@@ -151,3 +151,14 @@ describe('BAD-INPUTS E6, E9: odd file names, thousands of files, deep folders', 
     expect(slugOf('team/Déploiement #2 (100% sûr?).md')).toBe('team/déploiement-2-100-sûr');
   });
 });
+
+describe('BAD-INPUTS C3: one playbook with 5,000 prerequisites', () => {
+  it('builds the graph and orders the path without trouble', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => playbook(`n${i}.md`));
+    const hub = playbook('hub.md', many.map((_, i) => `n${i}`));
+    const corpus = buildCorpus([hub, ...many]);
+    expect(startFromZero(corpus, 'hub')).toHaveLength(5000);
+    expect(usedBy(corpus, 'n42')).toEqual(['hub']);
+    expect(corpus.diagnostics).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ describe('broken-link', () => {
     ['[x](target.md#nope)', 'points to `#nope`, which `team/target` does not have'],
     ['[x](#nowhere)', 'points to no heading or step of this playbook'],
     ['[x](../../../etc/passwd.md)', 'leaves the content folder'],
+    ['[x](/team/gone.md)', 'points to `team/gone`, which is not a playbook'],
     ['[x](javascript:alert(1))', 'uses a scheme the site removes'],
   ])('flags %s', (link, message) => {
     const d = onlyHit(check({ 'team/a.md': playbook('', '1. Restart.', `${link}\n\n`), 'team/target.md': target }), 'broken-link');
