@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { outcomesOf, summarise, type LabelFile, type Summary } from '../src/checker/match/evaluate.ts';
 import { findUndocumentedActions } from '../src/checker/match/index.ts';
 import { parsePlaybook } from '../src/core/parse.ts';
+import { random } from './generate-corpus.ts';
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '2000' }, seed: { type: 'string', default: '7' } } });
 
@@ -32,18 +33,6 @@ function scoreFolder(folder: string): Summary {
 function line(name: string, s: Summary): string {
   const f = (value: number) => value.toFixed(3);
   return `${name.padEnd(26)} precision ${f(s.precision)}  recall ${f(s.recall)}  placement ${f(s.placementExact)} exact, ${f(s.placementWithinOne)} within one  (${s.entries} entries, tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`;
-}
-
-/** mulberry32: a small seeded PRNG, so the corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VERBS = [

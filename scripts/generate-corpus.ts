@@ -17,7 +17,7 @@ const TOOLS = ['kubectl', 'psql', 'aws', 'gh', 'terraform', 'jq', 'helm', 'vault
 const WORDS = 'queue latency replica snapshot rollout window approval ticket channel runbook alert threshold backlog invoice ledger quota token audit'.split(' ');
 
 /** mulberry32: a tiny seeded PRNG, so the same seed gives the same corpus. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
