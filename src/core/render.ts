@@ -150,8 +150,8 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
       element.children = [{ type: 'text', value: `${alt} (image on another site)` }];
       return;
     }
-    if (element.tagName === 'pre') {
-      // A code block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+    if (element.tagName === 'pre' || element.tagName === 'table') {
+      // A code block or table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
       element.properties['tabIndex'] = 0;
     }
     if (element.tagName === 'img' && (element.properties['alt'] === undefined || element.properties['alt'] === null)) {
