@@ -3,6 +3,7 @@
 // come from the one settings resolver (flag > environment > playbook.config.json > default).
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/site/pagefind-integration.ts';
+import { folderOf } from './src/settings/resolve.ts';
 import { siteSettings } from './src/site/settings.ts';
 
 const settings = siteSettings();
@@ -11,7 +12,9 @@ export default defineConfig({
   base: settings.base,
   trailingSlash: 'always',
   output: 'static',
-  outDir: settings.outDir,
+  // Relative to the repository (the working folder), not to where this package is installed.
+  outDir: folderOf(settings, settings.outDir),
+  cacheDir: folderOf(settings, `${settings.cacheDir}/astro`),
   // No request leaves the site's origin, and the CSP forbids inline code: never inline styles or scripts.
   build: { inlineStylesheets: 'never', format: 'directory' },
   vite: { build: { assetsInlineLimit: 0 } },

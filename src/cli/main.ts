@@ -13,6 +13,7 @@ import { Timing } from '../checker/timing.ts';
 import { TOOL_VERSION } from '../checker/version.ts';
 import { resolveSettings, SettingsError } from '../settings/resolve.ts';
 import { NewPlaybookError, scaffoldPlaybook } from './new.ts';
+import { runSite, type SiteCommand, type SiteFlags } from './site.ts';
 import { frontmatterJsonSchema } from './schema.ts';
 
 interface CheckFlags {
@@ -75,6 +76,25 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       const counts = countBySeverity(result.diagnostics);
       if (counts.error > 0 || (flags.maxWarnings !== undefined && counts.warning > flags.maxWarnings)) exitCode = 1;
     });
+
+  const siteCommand = (name: SiteCommand, description: string) => {
+    const command = program
+      .command(name)
+      .description(description)
+      .option('--content <dir>', 'folder holding the playbooks (default: PLAYBOOK_CONTENT, else config `content`, else content/)')
+      .option('--base <path>', 'base path the site is served under, e.g. /handbook/playbooks/ (default: PLAYBOOK_BASE, else config `base`, else /)')
+      .option('--config <file>', 'config file (default: PLAYBOOK_CONFIG, else playbook.config.json, .playbookrc.json or .playbookrc.yaml)');
+    if (name === 'build') command.option('--out <dir>', 'folder to build into (default: PLAYBOOK_OUT_DIR, else config `outDir`, else dist/)');
+    else command.option('--host <host>', 'address to listen on', '127.0.0.1').option('--port <port>', 'port to listen on (default 4321)', parseCount);
+    if (name === 'preview') command.option('--out <dir>', 'the built site to serve (default: as for build)');
+    command.action(async (flags: SiteFlags & { out?: string }) => {
+      const { out, ...rest } = flags;
+      await runSite(name, { ...rest, ...(out ? { outDir: out } : {}) }, io);
+    });
+  };
+  siteCommand('build', 'check the playbooks and build the static site (pages and search index)');
+  siteCommand('dev', 'serve the site with live reload while you write');
+  siteCommand('preview', 'serve the built site locally');
 
   program
     .command('new')

@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { posix } from 'node:path';
@@ -18,6 +18,7 @@ import { STEP_ID_PATTERN } from './body.ts';
 import { resolvePlaybookLink } from './corpus.ts';
 import { allSteps, findStep, type Gap, type Playbook } from './model.ts';
 import { parseDocument } from './parse.ts';
+import { sanitizeSchema } from './sanitize.ts';
 
 export interface RenderOptions {
   /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
@@ -52,26 +53,6 @@ function decodeSafely(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-/** The allowlist: GitHub's, minus every protocol but http(s)/mailto, with whole-element removal of script-like tags. */
-export function sanitizeSchema(allowTags: readonly string[] = []): SanitizeSchema {
-  return {
-    ...defaultSchema,
-    tagNames: [...(defaultSchema.tagNames ?? []), ...allowTags],
-    strip: ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'template', 'object', 'embed', 'textarea', 'select', 'math', 'svg'],
-    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
-    attributes: {
-      ...defaultSchema.attributes,
-      li: [...(defaultSchema.attributes?.['li'] ?? []), 'dataPbAnchor'],
-      h1: ['dataPbAnchor'],
-      h2: [...(defaultSchema.attributes?.['h2'] ?? []), 'dataPbAnchor'],
-      h3: ['dataPbAnchor'],
-      h4: ['dataPbAnchor'],
-      h5: ['dataPbAnchor'],
-      h6: ['dataPbAnchor'],
-    },
-  };
 }
 
 /**

@@ -63,6 +63,7 @@ type SettingName = 'content' | 'base' | 'outDir' | 'editUrl' | 'siteTitle' | 'ca
 
 /** The environment variable of each setting that has one. */
 export const ENVIRONMENT_VARIABLES = {
+  root: 'PLAYBOOK_ROOT',
   config: 'PLAYBOOK_CONFIG',
   content: 'PLAYBOOK_CONTENT',
   base: 'PLAYBOOK_BASE',
@@ -87,7 +88,7 @@ export function normaliseBase(base: string | undefined): string {
 }
 
 export interface ResolveOptions {
-  /** Repository folder (default: the working directory). */
+  /** Repository folder (default: PLAYBOOK_ROOT, else the working directory). */
   root?: string;
   flags?: SettingFlags;
   environment?: NodeJS.ProcessEnv;
@@ -97,19 +98,23 @@ export interface ResolveOptions {
 
 /** Resolve every setting: flag > environment > config file > default. */
 export function resolveSettings(options: ResolveOptions = {}): Settings {
-  const root = resolve(options.root ?? process.cwd());
   const flags = options.flags ?? {};
   const environment = options.environment ?? process.env;
+  // `playbook build` runs Astro from this package's folder and names the repository in PLAYBOOK_ROOT.
+  const root = resolve(options.root ?? (environment[ENVIRONMENT_VARIABLES.root] || process.cwd()));
   const fromEnvironment = (name: keyof typeof ENVIRONMENT_VARIABLES) => {
     const value = environment[ENVIRONMENT_VARIABLES[name]];
     return value === undefined || value === '' ? undefined : value;
   };
-  const { file, shown } = options.config ? { file: validateConfig(options.config, 'configuration'), shown: undefined } : readConfigFile(root, flags.config ?? fromEnvironment('config'));
+  const { file, shown, folder } = options.config ? { file: validateConfig(options.config, 'configuration'), shown: undefined, folder: root } : readConfigFile(root, flags.config ?? fromEnvironment('config'));
   const origins = {} as Record<SettingName, SettingOrigin>;
+  // Folders named in a config file are relative to the file's own folder; flags and variables to the working folder.
+  const FOLDERS: ReadonlySet<SettingName> = new Set(['content', 'outDir', 'cacheDir']);
   const pick = (name: SettingName, flag: string | undefined, fallback: string | undefined): string | undefined => {
     const fromFlag = flag;
     const fromEnv = name in ENVIRONMENT_VARIABLES ? fromEnvironment(name as keyof typeof ENVIRONMENT_VARIABLES) : undefined;
-    const fromFile = file[name];
+    const written = file[name];
+    const fromFile = written !== undefined && FOLDERS.has(name) && folder !== root && !isAbsolute(written) ? posixRelative(root, resolve(folder, written)) || '.' : written;
     if (fromFlag !== undefined) origins[name] = 'flag';
     else if (fromEnv !== undefined) origins[name] = 'environment';
     else if (fromFile !== undefined) origins[name] = 'file';
@@ -154,9 +159,9 @@ function posixRelative(from: string, to: string): string {
 }
 
 /** Read and validate the config file: `explicit` (a path), else the first of CONFIG_FILE_NAMES in `root`. */
-function readConfigFile(root: string, explicit: string | undefined): { file: ConfigFile; shown?: string } {
+function readConfigFile(root: string, explicit: string | undefined): { file: ConfigFile; shown?: string; folder: string } {
   const path = explicit ? resolve(root, explicit) : CONFIG_FILE_NAMES.map((name) => resolve(root, name)).find((candidate) => existsSync(candidate));
-  if (!path) return { file: {} };
+  if (!path) return { file: {}, folder: root };
   const shown = explicit ?? posixRelative(root, path);
   let text: string;
   try {
@@ -171,7 +176,7 @@ function readConfigFile(root: string, explicit: string | undefined): { file: Con
   } catch (error) {
     throw new SettingsError(`config file \`${shown}\` is not valid ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
-  return { file: validateConfig(data ?? {}, `config file \`${shown}\``), shown };
+  return { file: validateConfig(data ?? {}, `config file \`${shown}\``), shown, folder: dirname(path) };
 }
 
 /** Validate a config against the schema: one line per problem, prefixed by its path. */
