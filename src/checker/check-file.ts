@@ -35,8 +35,9 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The body as sanitised HTML, when rendering was asked for. */
   html?: string;
-  /** Milliseconds per rule, when timing was asked for. */
+  /** Milliseconds per rule, and per step of this function (`parse`, `render`), when timing was asked for. */
   ruleTimes?: Record<string, number>;
+  stepTimes?: Record<string, number>;
 }
 
 export interface FileCheckOptions {
@@ -59,17 +60,23 @@ export async function loadRenderer(): Promise<void> {
 }
 
 export function checkFile(job: FileJob, prepared: PreparedRules, options: FileCheckOptions): FileResult {
+  const started = options.timing ? performance.now() : 0;
   const { playbook, tree } = parseDocumentBytes(job.file, job.bytes, { path: job.path });
+  const parsed = options.timing ? performance.now() : 0;
   if (job.unreadable) {
     playbook.findings = [unreadableFileFinding(job.file, job.unreadable)];
   }
   const timing = options.timing ? new Timing() : undefined;
   const diagnostics = runRules(playbook, EMPTY_CORPUS, prepared, options.now, 'file', timing);
   const result: FileResult = { file: job.file, hash: hashBytes(job.bytes), playbook, diagnostics };
+  const checked = options.timing ? performance.now() : 0;
   if (options.render) {
     if (!renderer) throw new Error('checkFile: call loadRenderer() before rendering');
     result.html = renderer.renderPlaybookHtml(playbook, tree, options.render);
   }
-  if (timing) result.ruleTimes = Object.fromEntries(timing.rules);
+  if (timing) {
+    result.ruleTimes = Object.fromEntries(timing.rules);
+    result.stepTimes = { parse: parsed - started, 'file rules': checked - parsed, ...(options.render ? { render: performance.now() - checked } : {}) };
+  }
   return result;
 }

@@ -145,7 +145,7 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
     }
     diagnostics.sort(compareDiagnostics);
   });
-  if (timing) for (const result of fresh) if (result.ruleTimes) timing.mergeRules(result.ruleTimes);
+  if (timing) for (const result of fresh) timing.merge(result.ruleTimes, result.stepTimes);
 
   const playbookFiles = new Set(corpus.playbooks.map((p) => p.file));
   const html = new Map<string, string>();

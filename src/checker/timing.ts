@@ -5,6 +5,8 @@
 export class Timing {
   readonly stages = new Map<string, number>();
   readonly rules = new Map<string, number>();
+  /** Work done per file, wherever it ran (summed over threads). */
+  readonly perFile = new Map<string, number>();
 
   /** Time a stage; stages with the same name add up. */
   stage<T>(name: string, run: () => T): T {
@@ -33,9 +35,10 @@ export class Timing {
     this.rules.set(id, (this.rules.get(id) ?? 0) + ms);
   }
 
-  /** Add per-rule times measured elsewhere (a worker thread). */
-  mergeRules(times: Readonly<Record<string, number>>): void {
-    for (const [id, ms] of Object.entries(times)) this.addRule(id, ms);
+  /** Add times measured elsewhere (a worker thread): per rule, and per step of a file's check. */
+  merge(rules: Readonly<Record<string, number>> = {}, steps: Readonly<Record<string, number>> = {}): void {
+    for (const [id, ms] of Object.entries(rules)) this.addRule(id, ms);
+    for (const [step, ms] of Object.entries(steps)) this.perFile.set(step, (this.perFile.get(step) ?? 0) + ms);
   }
 
   /** A table: stages in order, then the rules slowest first, with their share. */
@@ -46,6 +49,6 @@ export class Timing {
       return entries.map(([name, ms]) => `  ${name.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
     };
     const rules = [...this.rules].sort((a, b) => b[1] - a[1]);
-    return ['Stage (wall time)', ...rows([...this.stages]), '', 'Rule (time summed over threads)', ...rows(rules), ''].join('\n');
+    return ['Stage (wall time)', ...rows([...this.stages]), '', 'Per file (time summed over threads)', ...rows([...this.perFile]), '', 'Rule (time summed over threads)', ...rows(rules), ''].join('\n');
   }
 }
