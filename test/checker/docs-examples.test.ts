@@ -46,8 +46,8 @@ describe('rule docs', () => {
     it(`${id}: has examples`, () => expect(examples.length).toBeGreaterThan(0));
     examples.forEach((example, index) => {
       if (example.kind === 'none') return;
-      it(`${id}: example ${index + 1} is ${example.kind}`, () => {
-        const diagnostics = check({ 'example.md': example.markdown });
+      it(`${id}: example ${index + 1} is ${example.kind}`, async () => {
+        const diagnostics = await check({ 'example.md': example.markdown });
         const own = diagnostics.filter((d) => d.ruleId === (example.rule ?? id));
         if (example.kind === 'invalid') {
           expect(example.rule).toBe(id);
