@@ -20,7 +20,9 @@ export const brokenLink: Rule = {
     const ownAnchors = anchorsOf(playbook);
     for (const link of playbook.links) {
       const url = link.url.trim();
-      const target = resolveLink(playbook.path, url);
+      const resolved = resolveLink(playbook.path, url);
+      // An image is a file whatever its name: `![x](notes.md)` embeds a file, it does not open a page.
+      const target = link.kind === 'image' && resolved.kind === 'playbook' ? { kind: 'file' as const, path: resolved.path } : resolved;
       const shown = `\`${url.length > 60 ? `${url.slice(0, 57)}…` : url}\``;
       switch (target.kind) {
         case 'external':
