@@ -6,8 +6,8 @@ import type { Place } from './findings.ts';
 import { findingAt } from './findings.ts';
 import { bodyPartsOf, type BodyParts } from './body.ts';
 import { parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
-import { emphasisFloodLine, parseMarkdown, tooDeeplyNestedLine } from './markdown.ts';
-import type { Code, Root } from 'mdast';
+import { emphasisFloodLine, MAX_HTML_NESTING, parseMarkdown, rawHtmlDepth, tooDeeplyNestedLine } from './markdown.ts';
+import type { Code, Html, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema } from './schema.ts';
@@ -376,11 +376,32 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
   const parts: BodyParts = bodyPartsOf(tree, lines);
   Object.assign(playbook, parts);
   unclosedFence(playbook, tree, lines);
+  refuseDeepHtml(playbook, tree);
   if (!playbook.meta.title) {
     const h1 = playbook.headings.find((heading) => heading.depth === 1);
     if (h1) playbook.displayTitle = h1.text;
   }
   return tree;
+}
+
+/**
+ * Raw HTML nested deeper than the renderer can take (`<div>` × 2,000) is shown as text, never parsed as
+ * HTML, with one `parse-limit` finding: the page is built, nothing runs, nothing crashes.
+ */
+function refuseDeepHtml(playbook: Playbook, tree: Root): void {
+  const depth = rawHtmlDepth(playbook.html.map((piece) => piece.value));
+  if (depth <= MAX_HTML_NESTING) return;
+  const first = playbook.html[0]!;
+  playbook.findings.push(
+    findingAt(playbook.file, first.place, 'parse-limit', `raw HTML nests ${depth} elements deep (more than ${MAX_HTML_NESTING}); it is shown as text on the site`, {
+      fix: 'write the content in Markdown, or flatten the HTML',
+      data: { htmlDepth: depth },
+    }),
+  );
+  playbook.html = [];
+  visit(tree, 'html', (node: Html, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value } as Text;
+  });
 }
 
 /**

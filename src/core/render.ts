@@ -96,7 +96,7 @@ function gapsByStepAnchor(playbook: Playbook): Map<string, { gap: Gap; date: str
       if (!gap.step || gap.status === 'wontfix') continue;
       const step = findStep(playbook.steps, gap.step);
       if (!step) continue;
-      byAnchor.set(step.anchor, [...(byAnchor.get(step.anchor) ?? []), { gap, date: session.date }]);
+      byAnchor.set(bodyId(step.anchor), [...(byAnchor.get(bodyId(step.anchor)) ?? []), { gap, date: session.date }]);
     }
   }
   return byAnchor;

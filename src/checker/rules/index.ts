@@ -13,6 +13,7 @@ import { noSteps } from './no-steps.ts';
 import { noVerification } from './no-verification.ts';
 import { openGap } from './open-gap.ts';
 import { parseLimit } from './parse-limit.ts';
+import { personHandleClash } from './person-handle-clash.ts';
 import { prerequisiteCycle } from './prerequisite-cycle.ts';
 import { reservedSlug } from './reserved-slug.ts';
 import { schema } from './schema.ts';
@@ -45,6 +46,7 @@ export const RULES: readonly AnyRule[] = [
   noVerification,
   staleReview,
   singlePointOfFailure,
+  personHandleClash,
   hashComment,
   deprecatedPrerequisite,
   duplicateSlug,
