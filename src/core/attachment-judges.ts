@@ -4,5 +4,8 @@
  * the same ones.
  */
 import type { AttachmentJudges } from './attachments.ts';
+import { sanitizeSvg } from './svg.ts';
 
-export const ATTACHMENT_JUDGES: AttachmentJudges = {};
+export const ATTACHMENT_JUDGES: AttachmentJudges = {
+  svg: (text) => sanitizeSvg(text),
+};
