@@ -110,9 +110,11 @@ const PLACEHOLDER_WORDS = /^(?:example|changeme|change[-_]?it|placeholder|redact
 export function isPlaceholder(value: string): boolean {
   const bare = /^[\s"'`]|[\s"'`]$/.test(value) ? value.replace(/^["'`]+|["'`]+$/g, '').trim() : value;
   if (bare === '') return true;
-  // <YOUR_TOKEN>, {{ vault.x }}, %PASSWORD%, ${PASSWORD}, $(vault read …), $PASSWORD
-  if (/^<[^<>]*>$|\{\{|\}\}|^%\w+%$|\$\{|\$\(|^\$[A-Za-z_]/.test(bare)) return true;
-  if (/[<>{}$]/.test(bare) && /(your|token|password|secret|key|redacted|here)/i.test(bare)) return true;
+  if (/[<>{}$%]/.test(bare)) {
+    // <YOUR_TOKEN>, {{ vault.x }}, %PASSWORD%, ${PASSWORD}, $(vault read …), $PASSWORD
+    if (/^<[^<>]*>$|\{\{|\}\}|^%\w+%$|\$\{|\$\(|^\$[A-Za-z_]/.test(bare)) return true;
+    if (/(your|token|password|secret|key|redacted|here)/i.test(bare)) return true;
+  }
   // Truncated (`sk-ant-api03-...`), masked (`****`, `••••`), crossed out (`xxxx`), or marked as an example the way
   // vendors' docs do (`…EXAMPLEKEY`, AWS's `xmpl` and `EXAMBLE`, `deadbeef`). Only in short values: a long random
   // key may hold `xxxx` by chance. `EXAMPLE` in capitals marks AWS's documentation keys at any length.
@@ -405,7 +407,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     id: 'putty-private-key',
     label: 'PuTTY private key',
-    pattern: /Private-Lines: [0-9]{1,3}\r?\n((?:[A-Za-z0-9+/=]{1,100}\r?\n){1,100})/dg,
+    pattern: /Private-Lines: [0-9]{1,3}\r?\n[ \t]{0,40}((?:[A-Za-z0-9+/=]{1,100}\r?\n[ \t]{0,40}){0,99}[A-Za-z0-9+/=]{1,100})/dg,
     group: 1,
     keepPrefix: 0,
     keywords: ['private-lines'],
@@ -1239,6 +1241,10 @@ export function findSecrets(text: string): SecretMatch[] {
     if (candidates.length === 0) continue;
     const accepted = candidates.sort((a, b) => a.start - b.start).filter((c, i, all) => c.end > c.start && !overlaps(taken, c.start, c.end) && (i === 0 || all[i - 1]!.end <= c.start));
     if (accepted.length === 0) continue;
+    if (taken.length === 0) {
+      taken = accepted;
+      continue;
+    }
     // Merge two sorted, disjoint lists.
     const merged: Candidate[] = [];
     let a = 0;
