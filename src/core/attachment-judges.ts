@@ -4,8 +4,10 @@
  * the same ones.
  */
 import type { AttachmentJudges } from './attachments.ts';
+import { credentialFileReason } from './credential-files.ts';
 import { sanitizeSvg } from './svg.ts';
 
 export const ATTACHMENT_JUDGES: AttachmentJudges = {
+  credential: (path, bytes) => credentialFileReason(path, bytes),
   svg: (text) => sanitizeSvg(text),
 };

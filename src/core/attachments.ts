@@ -58,7 +58,7 @@ export interface AttachmentJudges {
 export function judgeAttachment(path: string, bytes: Uint8Array, judges: AttachmentJudges = {}): AttachmentVerdict {
   const name = path.split('/').at(-1) ?? path;
   const credential = judges.credential?.(path, bytes);
-  if (credential) return { publish: false, reason: `it looks like a credential file (${credential}); it is never published` };
+  if (credential) return { publish: false, reason: `${credential}; it is never published` };
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   const type = extension ? TYPES[extension] : undefined;
   if (!type) return { publish: false, reason: `\`.${extension ?? name}\` files are not published (published: ${Object.keys(TYPES).map((e) => `.${e}`).join(', ')})` };
