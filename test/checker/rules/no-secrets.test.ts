@@ -25,7 +25,7 @@ testRule(noSecrets, {
         { line: 13, column: 20, message: /^`•{14}` looks like a password pasted/, data: { kind: 'password-assignment' } },
       ],
     },
-    { name: 'a token in the frontmatter', code: playbook('tags: [ghp_abcdefghijklmnopqrstuvwxyz0123456789]'), findings: [{ line: 5, column: 8, message: /^`ghp_•+` looks like a GitHub token/, data: { kind: 'github-token' } }] },
+    { name: 'a token in the frontmatter', code: playbook('tags: [ghp_R7kq2Lz9TnW4xYb8Vc1Hd6Js3Pf0Mg5AeQ2u]'), findings: [{ line: 5, column: 8, message: /^`ghp_•+` looks like a GitHub token/, data: { kind: 'github-token' } }] },
   ],
 });
 
