@@ -1,6 +1,7 @@
 // The site: Astro, fed by a content loader built on the one check pipeline (one parse for checker and
 // site), indexed by Pagefind from an integration, under any base path. Base path and output folder
 // come from the one settings resolver (flag > environment > playbook.config.json > default).
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/site/pagefind-integration.ts';
 import { folderOf } from './src/settings/resolve.ts';
@@ -14,7 +15,8 @@ export default defineConfig({
   output: 'static',
   // Relative to the repository (the working folder), not to where this package is installed.
   outDir: folderOf(settings, settings.outDir),
-  cacheDir: folderOf(settings, `${settings.cacheDir}/astro`),
+  // Astro keeps its content store here: one per output folder, so two builds at once never mix their pages.
+  cacheDir: folderOf(settings, `${settings.cacheDir}/astro/${createHash('sha1').update(folderOf(settings, settings.outDir)).digest('hex').slice(0, 12)}`),
   // No request leaves the site's origin, and the CSP forbids inline code: never inline styles or scripts.
   build: { inlineStylesheets: 'never', format: 'directory' },
   vite: { build: { assetsInlineLimit: 0 } },

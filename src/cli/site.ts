@@ -7,6 +7,8 @@
  * (flag > environment > config file > default still holds: a flag overwrites
  * the variable).
  */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENVIRONMENT_VARIABLES, folderOf, resolveSettings, type SettingFlags } from '../settings/resolve.ts';
 
@@ -31,13 +33,21 @@ export async function runSite(command: SiteCommand, flags: SiteFlags, io: { cwd:
   environment[ENVIRONMENT_VARIABLES.root] = io.cwd;
   // Validate the settings here, so a bad config file is one clear error before Astro starts.
   const settings = resolveSettings({ root: io.cwd, environment });
-  // Astro runs from its project (this package): its server-side chunks then resolve this package's dependencies
-  // even when the output folder lies in another repository.
-  process.chdir(PACKAGE_ROOT);
+  // Astro writes its server-side chunks under the working folder when the output lies outside it: work in a
+  // folder of this run's own inside this package, so the chunks resolve this package's dependencies (even when
+  // the output is in another repository) and two builds at once never share them.
+  const workFolder = join(PACKAGE_ROOT, '.build', `${process.pid}-${Date.now()}`);
+  mkdirSync(workFolder, { recursive: true });
+  process.chdir(workFolder);
   const astro = await import('astro');
   const server = { host: flags.host ?? '127.0.0.1', ...(flags.port ? { port: flags.port } : {}) };
   if (command === 'build') {
-    await astro.build({ root: PACKAGE_ROOT, logLevel: 'info' });
+    try {
+      await astro.build({ root: PACKAGE_ROOT, logLevel: 'info' });
+    } finally {
+      process.chdir(io.cwd);
+      rmSync(workFolder, { recursive: true, force: true });
+    }
     io.stdout(`Built the site into ${folderOf(settings, settings.outDir)} (base path ${settings.base}).\n`);
     return;
   }

@@ -5,14 +5,17 @@
  * same function with the same judges (so a sanitised SVG is what is written).
  * Nothing else of the content folder reaches the site.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ATTACHMENT_JUDGES } from '../core/attachment-judges.ts';
 import { judgeAttachment, type Attachment } from '../core/attachments.ts';
 import { folderOf, type Settings } from '../settings/resolve.ts';
 
+/** One manifest per output folder: two builds at once (into different folders) never read each other's. */
 function manifestPath(settings: Settings): string {
-  return join(folderOf(settings, settings.cacheDir), 'site', 'published-attachments.json');
+  const out = createHash('sha1').update(folderOf(settings, settings.outDir)).digest('hex').slice(0, 12);
+  return join(folderOf(settings, settings.cacheDir), 'site', `published-attachments-${out}.json`);
 }
 
 export function writePublishManifest(settings: Settings, attachments: readonly Attachment[]): void {
