@@ -20,6 +20,7 @@ export const MODEL_FINDING_IDS = [
   'prerequisite-cycle',
   'deprecated-prerequisite',
   'reserved-slug',
+  'unknown-key',
 ] as const;
 
 export type ModelFindingId = (typeof MODEL_FINDING_IDS)[number];

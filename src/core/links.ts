@@ -5,6 +5,7 @@
  * clean (every page, file and anchor a link names exists on the site).
  */
 import { posix } from 'node:path';
+import { DEFAULT_EXTENSIONS, playbookExtensionOf } from './dialect.ts';
 import { slugOf } from './slug.ts';
 
 export type LinkTarget =
@@ -16,7 +17,7 @@ export type LinkTarget =
   | { kind: 'anchor'; anchor: string }
   /** A path that leaves the content folder. */
   | { kind: 'outside'; path: string }
-  /** Another playbook (a `.md` file), with an optional anchor on it. */
+  /** Another playbook (a `.md` file, or the old generator's URL of one: `page.html`, `page/`), with an optional anchor on it. */
   | { kind: 'playbook'; path: string; slug: string; anchor?: string }
   /** Any other file in the content folder (an image, a PDF): an attachment. */
   | { kind: 'file'; path: string; anchor?: string };
@@ -32,8 +33,16 @@ function decodeSafely(text: string): string {
   }
 }
 
+/** What the resolver may know beyond the link: the playbook extensions, and the slugs that exist (for links in another generator's URL form). */
+export interface LinkContext {
+  extensions?: readonly string[];
+  slugs?: ReadonlySet<string>;
+  /** The other files of the content folder: a link to one of them means the file, even where a page has that name. */
+  files?: ReadonlySet<string>;
+}
+
 /** Resolve a URL written in the playbook at `fromPath` (its path in the content folder). */
-export function resolveLink(fromPath: string, written: string): LinkTarget {
+export function resolveLink(fromPath: string, written: string, context: LinkContext = {}): LinkTarget {
   const url = written.trim();
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme) return SAFE_SCHEMES.has(scheme) ? { kind: 'external', url } : { kind: 'unsafe', scheme };
@@ -47,8 +56,16 @@ export function resolveLink(fromPath: string, written: string): LinkTarget {
   const joined = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(fromPath), target);
   const path = posix.normalize(joined).replace(/\/$/, '');
   if (path === '..' || path.startsWith('../')) return { kind: 'outside', path };
-  if (/\.(md|markdown)$/i.test(path)) return { kind: 'playbook', path, slug: slugOf(path), ...(anchor ? { anchor } : {}) };
-  return { kind: 'file', path, ...(anchor ? { anchor } : {}) };
+  const extensions = context.extensions ?? DEFAULT_EXTENSIONS;
+  const withAnchor = anchor ? { anchor } : {};
+  if (playbookExtensionOf(path, extensions) || /\.(md|markdown)$/i.test(path)) return { kind: 'playbook', path, slug: slugOf(path, extensions), ...withAnchor };
+  // The URL the old site gave the page (`/rotate-certificates.html`, `../rotate-certificates`, `ops/`): the playbook it meant, when there is one.
+  if (context.slugs && !context.files?.has(path)) {
+    const legacy = /\.html?$/i.test(path) ? path.replace(/\.html?$/i, '') : /\.[a-z0-9]+$/i.test(path.split('/').at(-1) ?? '') ? undefined : path;
+    const slug = legacy === undefined ? undefined : slugOf(`${legacy}.md`, extensions);
+    if (slug !== undefined && context.slugs.has(slug)) return { kind: 'playbook', path, slug, ...withAnchor };
+  }
+  return { kind: 'file', path, ...withAnchor };
 }
 
 /** Where the build publishes an attachment: under `_files/` (a route no playbook slug may take), at its path in the content folder. */

@@ -42,6 +42,7 @@ export const undocumentedStep: Rule<UndocumentedStepOptions> = {
   description: 'An observed action that no step describes',
   defaultSeverity: 'warning',
   scope: 'file',
+  procedureOnly: true,
   optionsSchema: undocumentedStepOptionsSchema,
   check({ playbook, options, report }) {
     for (const found of findUndocumentedActions(playbook, optionsOf(options))) {
