@@ -114,16 +114,25 @@ function footnotesOf(tree: Root): string[] {
   return [...new Set(referenced.filter((id) => defined.has(id)).map((id) => normalizeUri(id.toLowerCase())))];
 }
 
-/** Every heading with a GitHub-style id, unique within the page. */
+/**
+ * Every heading with a GitHub-style id, unique within the page; an explicit `{#id}` at the end of the heading
+ * (kramdown, Pandoc, MkDocs attr_list: `## Set up {#set-up-phase}`) is its id and not part of its text.
+ */
 function headingsOf(tree: Root): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   visit(tree, 'heading', (node: MdHeading) => {
-    const text = textOf(node).trim();
-    headings.push({ depth: node.depth, text, id: slugger.slug(text) || 'section', place: placeOfNode(node) });
+    const written = textOf(node).trim();
+    const explicit = HEADING_ID_PATTERN.exec(written);
+    const text = explicit ? written.slice(0, explicit.index).trim() : written;
+    const id = explicit ? explicit[1]! : slugger.slug(text) || 'section';
+    headings.push({ depth: node.depth, text, id, place: placeOfNode(node) });
   });
   return headings;
 }
+
+/** `{#id}` (optionally with classes `{#id .class}`) at the end of a heading. */
+export const HEADING_ID_PATTERN = /\s*\{#([A-Za-z0-9][\w.:-]*)(?:\s+\.[\w-]+)*\}\s*$/;
 
 interface RawSection {
   heading: Heading;

@@ -21,6 +21,7 @@ export const MODEL_FINDING_IDS = [
   'deprecated-prerequisite',
   'reserved-slug',
   'unknown-key',
+  'unassigned-owner',
 ] as const;
 
 export type ModelFindingId = (typeof MODEL_FINDING_IDS)[number];

@@ -27,6 +27,9 @@ export const MAX_FILE_BYTES = 512 * 1024;
 
 const REQUIRED_FIELDS = ['title', 'summary', 'owner'] as const;
 
+/** The owner `playbook import` writes when it finds nobody: a warning, not a person. */
+export const UNASSIGNED = 'unassigned';
+
 export interface ParseOptions {
   /** Path relative to the content folder (for the slug); defaults to `file`. */
   path?: string;
@@ -357,6 +360,13 @@ function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path
     if (result.success && result.data !== undefined) (meta as Record<string, unknown>)[key] = result.data;
   }
   playbook.meta = meta;
+  if (meta.owner === UNASSIGNED) {
+    playbook.findings.push(
+      findingAt(playbook.file, placeOf(['owner']), 'unassigned-owner', `\`owner: ${UNASSIGNED}\`: nobody answers questions about this playbook yet (import found no owner)`, {
+        fix: 'write the handle of the person who runs this procedure today',
+      }),
+    );
+  }
   if (meta.title) playbook.displayTitle = meta.title;
   playbook.status = meta.status ?? 'active';
   playbook.kind = meta.kind ?? 'procedure';

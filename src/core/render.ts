@@ -13,7 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { STEP_ID_PATTERN } from './body.ts';
+import { HEADING_ID_PATTERN, STEP_ID_PATTERN } from './body.ts';
 import { attachmentUrl, bodyId, resolveLink, type LinkContext } from './links.ts';
 import { everyStep, findStep, type Gap, type Playbook } from './model.ts';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -164,6 +164,10 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
       if (typeof marker === 'string' && anchors.has(marker)) {
         element.properties['id'] = bodyId(marker);
         const stepNumber = anchors.get(marker);
+        if (/^h[1-6]$/.test(element.tagName)) {
+          const lastText = element.children.findLast((child): child is HastText => child.type === 'text');
+          if (lastText) lastText.value = lastText.value.replace(HEADING_ID_PATTERN, '');
+        }
         if (element.tagName === 'li' && stepNumber !== undefined) {
           element.properties['dataStep'] = stepNumber;
           element.properties['className'] = [...toClassList(element.properties['className']), 'step'];

@@ -93,5 +93,14 @@ describe('titles, file names and folder pages', () => {
     expect(resolveLink('ops/a.md', '../ops/', context)).toMatchObject({ kind: 'playbook', slug: 'ops' });
     expect(resolveLink('ops/a.md', 'diagram', context)).toMatchObject({ kind: 'file', path: 'ops/diagram' });
     expect(resolveLink('ops/a.md', 'nowhere.html', context)).toMatchObject({ kind: 'file' });
+    // Relative to the page's own URL (the old site served ops/a.md at /ops/a/), under a template root, or under a prefix.
+    const deeper = { slugs: new Set(['tools/slack', 'tools/slack/guidelines', 'tools', 'pages/software']) };
+    expect(resolveLink('tools/slack.md', 'guidelines/', deeper)).toMatchObject({ kind: 'playbook', slug: 'tools/slack/guidelines' });
+    expect(resolveLink('tools/slack.md', '../', deeper)).toMatchObject({ kind: 'playbook', slug: 'tools' });
+    expect(resolveLink('tools/slack.md', '{{ site.baseurl }}/software/', deeper)).toMatchObject({ kind: 'playbook', slug: 'pages/software' });
+  });
+  it('reads an explicit heading id `{#id}` (kramdown, Pandoc, attr_list)', () => {
+    const p = doc('title: T\nsummary: S.\nowner: a', '## Set up {#set-up-phase}\n\nText.\n');
+    expect(p.headings[0]).toMatchObject({ text: 'Set up', id: 'set-up-phase' });
   });
 });
