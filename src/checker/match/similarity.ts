@@ -11,14 +11,23 @@
  * steps used it.
  */
 import { isModifier, keyOf } from './lemma.ts';
+import { bestAgreement, kindIn, relationsOf, synonymStrength } from './relations.ts';
 import type { StepUnit } from './steps.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { STOP_WORDS, type Term, type TextTerms } from './tokens.ts';
 
 /** Tunables, with the defaults documented in docs/rules/undocumented-step.md. */
 export interface Weights {
-  /** Credit for a synonym instead of the same word. */
+  /** Credit for a word of the same derivational family (WordNet: `approval`, `approve`). */
+  family: number;
+  /** Credit for a word with the same Porter stem that WordNet does not link (`reconcile`, `reconciliation`). */
+  stem: number;
+  /** Credit for a synonym instead of the same word (the table, or a shared WordNet sense both words commonly have). */
   synonym: number;
+  /** Credit for a kind of what the step names (WordNet hypernyms: a flask where the step says a container). */
+  kind: number;
+  /** Credit for a phrasal verb whose verb the step says with another particle or none ("Struck out" for "Strike"). */
+  phraseHead: number;
   /** Credit for an abbreviation (`repo` for `repository`) or an acronym spelled out (`JE`, "journal entry"). */
   abbreviation: number;
   /** Credit for a verb's synonym the step uses as a noun ("rotated" and "a replacement key"). */
@@ -42,7 +51,11 @@ export interface Weights {
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
+  family: 0.95,
+  stem: 0.9,
   synonym: 0.85,
+  kind: 0.8,
+  phraseHead: 0.8,
   abbreviation: 0.7,
   inherited: 0.5,
   nominal: 0.5,
@@ -71,26 +84,52 @@ export interface Comparison {
   matches: number[];
 }
 
-/** How far `unit` says `term`, 0–1. */
-export function termMatch(term: Term, unit: StepUnit, weights: Weights): number {
-  if (term.kind === 'number') return unit.keys.has('#') ? 1 : 0;
+/** How a step says a term of the action: the relation that gave the credit. */
+export type Relation = 'same' | 'name-part' | 'family' | 'stem' | 'synonym' | 'kind' | 'nominal' | 'inherited' | 'abbreviation' | 'phrase-head' | 'none';
+
+const NONE = { credit: 0, how: 'none' as Relation };
+
+/** How far `unit` says `term` (0–1), and by which relation. */
+export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): { credit: number; how: Relation } {
+  if (term.kind === 'number') return unit.keys.has('#') ? { credit: 1, how: 'same' } : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
-    if (containsRun(unit.stream, term.parts)) return 1;
+    if (containsRun(unit.stream, term.parts)) return { credit: 1, how: 'same' };
     // A compound spelled otherwise (`missing-dates`, "missing … dates") still names the same thing when every part is there.
-    if (term.compound) return term.parts.every((part) => unit.keys.has(part)) ? 0.8 : 0;
+    if (term.compound) return term.parts.every((part) => unit.keys.has(part)) ? { credit: 0.8, how: 'name-part' } : NONE;
     const alpha = term.parts.filter((part) => /[a-z]/.test(part) && part !== '#');
-    if (alpha.length === 0) return 0;
-    return (0.5 * alpha.filter((part) => unit.keys.has(part)).length) / alpha.length;
+    if (alpha.length === 0) return NONE;
+    const credit = (0.5 * alpha.filter((part) => unit.keys.has(part)).length) / alpha.length;
+    return credit > 0 ? { credit, how: 'name-part' } : NONE;
   }
-  if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return 1;
+  if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return { credit: 1, how: 'same' };
+  const related = term.lemma && !term.proper ? relationsOf(term.lemma) : undefined;
+  if (related) {
+    if (related.profile.family.some((key) => unit.keys.has(key))) return { credit: weights.family, how: 'family' };
+    if (term.kind === 'word' && related.profile.stem.length >= 5 && unit.stems.has(related.profile.stem)) return { credit: weights.stem, how: 'stem' };
+  }
   // A verb's synonym counts fully as a verb of the step, less as a noun ("rotate" and "a replacement
   // key"; "ask" and "the requester"). A participle ("calls made with the key") takes no synonyms.
-  if (!term.participle && term.classes.some((name) => (term.verb ? unit.verbClasses : unit.classes).has(name))) return weights.synonym;
-  if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return weights.nominal;
-  if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return weights.inherited;
-  if (term.kind === 'identifier' && /^[a-z]{2,5}$/.test(term.key) && spellsAcronym(term.key, unit.words)) return weights.abbreviation;
-  if (term.kind !== 'phrase' && isAbbreviationIn(term.key, term.text.toLowerCase(), unit.words)) return weights.abbreviation;
-  return 0;
+  if (!term.participle && term.classes.some((name) => (term.verb ? unit.verbClasses : unit.classes).has(name))) return { credit: weights.synonym, how: 'synonym' };
+  if (related && !term.participle) {
+    const { profile } = related;
+    const asVerb = synonymStrength(bestAgreement(profile.verbSenses, term.verb ? unit.verbConcepts : unit.anyVerbConcepts, exclude));
+    const asNoun = term.verb ? 0 : synonymStrength(bestAgreement(profile.nounSenses, unit.nounConcepts, exclude));
+    const synonym = Math.max(asVerb, asNoun);
+    if (synonym > 0) return { credit: weights.synonym * synonym, how: 'synonym' };
+    if ((term.verb ? kindIn(related.verbKinds, unit.verbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) return { credit: weights.kind, how: 'kind' };
+  }
+  if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return { credit: weights.nominal, how: 'nominal' };
+  if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) return { credit: weights.nominal, how: 'nominal' };
+  if (term.kind === 'phrase' && unit.verbKeys.has(term.key.split(' ')[0]!)) return { credit: weights.phraseHead, how: 'phrase-head' };
+  if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return { credit: weights.inherited, how: 'inherited' };
+  if (term.kind === 'identifier' && /^[a-z]{2,5}$/.test(term.key) && spellsAcronym(term.key, unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
+  if (term.kind !== 'phrase' && isAbbreviationIn(term.key, term.text.toLowerCase(), unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
+  return NONE;
+}
+
+/** How far `unit` says `term`, 0–1. */
+export function termMatch(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): number {
+  return termRelation(term, unit, weights, exclude).credit;
 }
 
 /** True when `parts` occur one after another in `stream`. */
@@ -147,7 +186,9 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
   let total = 0;
   let covered = 0;
   const missing: { text: string; weight: number }[] = [];
-  const matches = action.terms.map((term) => termMatch(term, unit, weights));
+  // A word the action says itself cannot stand, as a synonym, for another of its words.
+  const own = new Set(action.terms.map((term) => term.key));
+  const matches = action.terms.map((term) => termMatch(term, unit, weights, withoutKey(own, term.key)));
   joinSolidCompounds(action, matches, unit);
   action.terms.forEach((term, index) => {
     const match = matches[index]!;
@@ -161,7 +202,7 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
   // Each verb the step does not use costs its share: "Made …, copying … and clearing …" with only
   // "make" and "copy" in the step pays a third. A command the step runs, named in full, is the action itself.
   const verbs = action.terms.filter((term) => term.verb && !table.isLight(term.key));
-  const unsaid = verbs.filter((term) => !saysVerb(term, unit));
+  const unsaid = verbs.filter((term) => !saysVerb(term, unit) && !saysVerbWithNoun(action, term, unit));
   if (unsaid.length > 0 && !namesCommand(action, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
     // Only the main verb can be reversed ("Unpaused" where the step pauses): a later verb may be the step's own "stop and page".
     const opposite = unsaid[0] === verbs[0] ? oppositeIn(unsaid[0]!, unit, table) : undefined;
@@ -181,6 +222,12 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
     comparison.score *= weights.otherTarget;
   }
   return comparison;
+}
+
+function withoutKey(keys: ReadonlySet<string>, key: string): Set<string> {
+  const rest = new Set(keys);
+  rest.delete(key);
+  return rest;
 }
 
 /** Words written as one in one text and as two in the other ("end date" and `-enddate`, "lockfile" and "lock file"). */
@@ -229,9 +276,31 @@ function namesCommand(action: TextTerms, unit: StepUnit): boolean {
   return action.stream.some((key, index) => unit.programs.has(key) && index + 1 < action.stream.length && containsRun(unit.stream, [key, action.stream[index + 1]!]));
 }
 
-/** The step tells the reader to do what the verb says, or a synonym. */
+/** The step tells the reader to do what the verb says, or a synonym (the table's, or WordNet's), or a way of doing it. */
 function saysVerb(verb: Term, unit: StepUnit): boolean {
-  return unit.verbKeys.has(verb.key) || verb.alternatives.some((key) => unit.verbKeys.has(key)) || verb.classes.some((name) => unit.verbClasses.has(name));
+  if (unit.verbKeys.has(verb.key) || verb.alternatives.some((key) => unit.verbKeys.has(key)) || verb.classes.some((name) => unit.verbClasses.has(name))) return true;
+  // A phrasal verb whose verb the step says bare ("Struck out" for "Strike"); a step's own phrasal verb is one term, so "Turn on" does not say "turn".
+  if (verb.kind === 'phrase' && unit.verbKeys.has(verb.key.split(' ')[0]!)) return true;
+  if (!verb.lemma) return false;
+  const related = relationsOf(verb.lemma);
+  if (related.profile.family.some((key) => unit.verbKeys.has(key))) return true;
+  return synonymStrength(bestAgreement(related.profile.verbSenses, unit.verbConcepts)) > 0 || kindIn(related.verbKinds, unit.verbConcepts) !== undefined;
+}
+
+/**
+ * The action says the step's verb with a noun: "Made a backup" for "Back up",
+ * "Snapped a picture" for "Photograph", "Got Ana's OK" for "approve". The
+ * verb's object (the next word that is not weak) is, or is of the family of,
+ * a verb the step tells the reader to do.
+ */
+function saysVerbWithNoun(action: TextTerms, verb: Term, unit: StepUnit): boolean {
+  const object = action.terms.find((term) => term.at > verb.at && !term.weak && term.kind !== 'number' && term.kind !== 'identifier' && !term.proper);
+  if (!object || object.at - verb.at > 4) return false;
+  if (unit.verbKeys.has(object.key) || object.classes.some((name) => unit.verbClasses.has(name))) return true;
+  if (!object.lemma) return false;
+  const { profile } = relationsOf(object.lemma);
+  if (profile.family.some((key) => unit.verbKeys.has(key))) return true;
+  return synonymStrength(bestAgreement(profile.nounSenses, unit.verbNounConcepts)) > 0;
 }
 
 /** The step's word with the opposite effect of the action's verb, if any (`pause` for `unpaused`). */
@@ -239,6 +308,8 @@ function oppositeIn(verb: Term, unit: StepUnit, table: SynonymTable): { action: 
   const prefixed = /^(un|de|dis)(.{3,})$/.exec(verb.key);
   if (prefixed && unit.headKeys.has(prefixed[2]!)) return { action: verb.text, step: prefixed[2]! };
   for (const prefix of ['un', 'de', 'dis']) if (unit.headKeys.has(prefix + verb.key)) return { action: verb.text, step: prefix + verb.key };
+  const antonym = verb.lemma ? relationsOf(verb.lemma).profile.antonyms.find((key) => unit.headKeys.has(key)) : undefined;
+  if (antonym) return { action: verb.text, step: antonym };
   if (verb.classes.length > 0 && table.opposite(verb.classes, [...unit.headClasses])) {
     const opposite = [...unit.headKeys].find((key) => table.opposite(verb.classes, table.classesOf(key)));
     return { action: verb.text, step: opposite ?? 'the opposite' };

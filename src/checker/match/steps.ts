@@ -7,7 +7,8 @@
 import type { Playbook, Step } from '../../core/model.ts';
 import { allSteps } from '../../core/model.ts';
 import { keyOf } from './lemma.ts';
-import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
+import { addConcepts, relationsOf, type ConceptIndex } from './relations.ts';
+import type { SynonymTable } from './synonyms.ts';
 import { nestedNamesOf, termsOf, type Term, type TextTerms } from './tokens.ts';
 
 export interface StepUnit {
@@ -41,9 +42,20 @@ export interface StepUnit {
   inherited: Set<string>;
   /** Keys of the programs its commands run (`kubectl`, `pg_dump`). */
   programs: Set<string>;
+  /** Porter stems of its words: one family WordNet does not link (`reconcile`, `reconciliation`). */
+  stems: Set<string>;
+  /** WordNet senses of its words as nouns, of any word (synset → largest share). */
+  nounConcepts: ConceptIndex;
+  /** WordNet senses, as verbs, of the words in a verb's place (and of what a light verb does: "take a photo"). */
+  verbConcepts: ConceptIndex;
+  /** WordNet senses, as verbs, of any of its words ("a restart count"). */
+  anyVerbConcepts: ConceptIndex;
+  /** WordNet senses, as nouns, of the words in a verb's place: "Photograph the gauge" is said by "a picture". */
+  verbNounConcepts: ConceptIndex;
 }
 
-const EMPTY_TABLE: SynonymTable = { ...buildSynonymTable(), classesOf: () => [], phrases: [] };
+/** A table without synonyms or phrases, for reading program names. */
+const EMPTY_TABLE: SynonymTable = { classesOf: () => [], phrases: [], phrasesFrom: () => [], opposite: () => false, isLight: () => false, exclusiveGroupOf: () => undefined };
 
 /** Everything a step says, sub-steps included, as one text; code blocks each on their own lines. */
 function textOfStep(step: Step): string {
@@ -66,7 +78,7 @@ function programsOf(steps: readonly Step[]): string[] {
   );
 }
 
-function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[]): StepUnit {
+function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[], table: SynonymTable): StepUnit {
   const keys = new Set<string>();
   const verbKeys = new Set<string>();
   const verbClasses = new Set<string>(implied);
@@ -77,6 +89,11 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
   const stream: string[] = [];
   const identifiers: Term[] = [];
   const words: string[] = [];
+  const stems = new Set<string>();
+  const nounConcepts: ConceptIndex = new Map();
+  const verbConcepts: ConceptIndex = new Map();
+  const anyVerbConcepts: ConceptIndex = new Map();
+  const verbNounConcepts: ConceptIndex = new Map();
   for (const text of texts) {
     stream.push(...text.stream, '|');
     words.push(...text.words, '|');
@@ -97,10 +114,34 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
         headKeys.add(term.key);
         for (const name of term.classes) headClasses.add(name);
       }
+      if (!term.lemma) continue;
+      const { profile } = relationsOf(term.lemma);
+      stems.add(profile.stem);
+      if (term.proper) continue;
+      addConcepts(nounConcepts, profile.nounSenses, term.key);
+      addConcepts(anyVerbConcepts, profile.verbSenses, term.key);
+      if (term.instruction && profile.verbSenses.length > 0) {
+        addConcepts(verbConcepts, profile.verbSenses, term.key);
+        addConcepts(verbNounConcepts, profile.nounSenses, term.key);
+      }
+      // A light verb's object is what the step tells the reader to do: "Take a photo", "Make a backup", "Give approval".
+      if (term.instruction && table.isLight(term.key)) {
+        const object = text.terms.find((next) => next.at > term.at && !next.weak && next.kind !== 'number');
+        if (object?.lemma && object.at - term.at <= 3) {
+          verbKeys.add(object.key);
+          for (const name of object.classes) verbClasses.add(name);
+          const objectProfile = relationsOf(object.lemma).profile;
+          addConcepts(verbConcepts, objectProfile.verbSenses, object.key);
+          for (const member of objectProfile.family) {
+            verbKeys.add(member);
+            addConcepts(verbConcepts, relationsOf(member).profile.verbSenses, object.key);
+          }
+        }
+      }
     }
   }
   const programKeys = new Set(programs.map((program) => termsOf(program, EMPTY_TABLE).terms[0]?.key ?? program.toLowerCase()));
-  return { number: numbers[numbers.length - 1]!, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys };
+  return { number: numbers[numbers.length - 1]!, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys, stems, nounConcepts, verbConcepts, anyVerbConcepts, verbNounConcepts };
 }
 
 /** The names a text introduces: identifiers and capitalised product names. */
@@ -118,7 +159,7 @@ export function unitsOf(playbook: Playbook, table: SynonymTable): StepUnit[] {
   const texts = stepTerms(playbook, table);
   const inherited = new Set<string>();
   return playbook.steps.map((step, index) => {
-    const unit = unitOf([index + 1], step.title, [texts[index]!], impliedClasses(step), new Set(inherited), programsOf([step]));
+    const unit = unitOf([index + 1], step.title, [texts[index]!], impliedClasses(step), new Set(inherited), programsOf([step]), table);
     for (const name of namesOf(texts[index]!)) inherited.add(name);
     return unit;
   });
@@ -131,7 +172,7 @@ export function pairsOf(playbook: Playbook, table: SynonymTable, units: readonly
   for (let index = 0; index + 1 < playbook.steps.length; index++) {
     const implied = [...impliedClasses(playbook.steps[index]!), ...impliedClasses(playbook.steps[index + 1]!)];
     const both = [playbook.steps[index]!, playbook.steps[index + 1]!];
-    pairs.push(unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both)));
+    pairs.push(unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both), table));
   }
   return pairs;
 }

@@ -12,6 +12,7 @@
  * wording. Keep team jargon in the team's config.
  */
 import { keyOf } from './lemma.ts';
+import { lexicon } from './lexicon.ts';
 
 /** Class name → members. The members may be phrases (`keep an eye on`). */
 export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -133,14 +134,18 @@ export const LIGHT_VERBS: readonly string[] = ['run', 'use', 'do', 'perform', 'e
 export interface Phrase {
   words: string[];
   key: string;
+  /** The WordNet lemma, when it is one of WordNet's multi-word verbs (`shut down`, `log in`). */
+  lemma?: string;
 }
 
 /** The table, compiled to keys. */
 export interface SynonymTable {
   /** Classes a word key or phrase key belongs to. */
   classesOf(key: string): readonly string[];
-  /** Multi-word members, longest first. */
+  /** Multi-word members of the table, longest first. */
   phrases: readonly Phrase[];
+  /** Phrases (of the table, and WordNet's multi-word verbs) that start with a word key, longest first. */
+  phrasesFrom(key: string): readonly Phrase[];
   /** True when the two class sets contain opposite classes. */
   opposite(a: readonly string[], b: readonly string[]): boolean;
   /** True for a light verb's key. */
@@ -180,9 +185,30 @@ export function buildSynonymTable(extra: Readonly<Record<string, readonly string
   const light = new Set(LIGHT_VERBS.map((verb) => keyOf(verb)));
   const exclusive = new Map<string, string>();
   for (const [name, members] of Object.entries(EXCLUSIVE_GROUPS)) for (const member of members) exclusive.set(keyOf(member), name);
+  const sorted = [...phrases.values()].sort((a, b) => b.words.length - a.words.length);
+  let byFirst: Map<string, Phrase[]> | undefined;
+  const phrasesFrom = (key: string): readonly Phrase[] => {
+    if (!byFirst) {
+      byFirst = new Map();
+      const all = [...sorted];
+      for (const lemma of lexicon().phrasalVerbs()) {
+        const phraseKey = memberKey(lemma);
+        if (!phrases.has(phraseKey) && /^[a-z]+( [a-z]+)+$/.test(lemma)) all.push({ words: phraseKey.split(' '), key: phraseKey, lemma });
+        else if (phrases.has(phraseKey)) phrases.get(phraseKey)!.lemma = lemma;
+      }
+      all.sort((a, b) => b.words.length - a.words.length);
+      for (const phrase of all) {
+        const list = byFirst.get(phrase.words[0]!) ?? [];
+        list.push(phrase);
+        byFirst.set(phrase.words[0]!, list);
+      }
+    }
+    return byFirst.get(key) ?? [];
+  };
   return {
     classesOf: (key) => classes.get(key) ?? [],
-    phrases: [...phrases.values()].sort((a, b) => b.words.length - a.words.length),
+    phrases: sorted,
+    phrasesFrom,
     opposite: (a, b) => a.some((x) => b.some((y) => opposites.has(`${x}|${y}`))),
     isLight: (key) => light.has(key),
     exclusiveGroupOf: (key) => exclusive.get(key),

@@ -12,7 +12,7 @@
  * `db:pg://ops@billing-primary-1/billing`) or spelled out in words
  * (`under-review` in "Billing: under review").
  */
-import { alternativeKeysOf, canBeVerb, isInflectedVerb, keyOf } from './lemma.ts';
+import { alternativeKeysOf, canBeVerb, isInflectedVerb, isKnownWord, keyOf } from './lemma.ts';
 import type { SynonymTable } from './synonyms.ts';
 
 /** Function words: they never decide a match. */
@@ -48,6 +48,10 @@ const FINITE_MARKERS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i', 'wh
 
 /** Particles that may close a phrasal verb split by its object ("Turned the fryers off", "Let the team know"). */
 const SEPARABLE_PARTICLES = ['off', 'on', 'up', 'out', 'down', 'back', 'over', 'away', 'know'];
+/** Words that may follow a particle that closes a split phrasal verb ("Turned the lights off in the kitchen"). */
+const PARTICLE_CLOSERS = new Set(
+  'and or then again for at before after with to until till while so once when too as in on from by because since now first today tonight completely fully properly again afterwards'.split(' '),
+);
 let separable: Set<string> | undefined;
 function separableKeys(): Set<string> {
   separable ??= new Set(SEPARABLE_PARTICLES.map((word) => keyOf(word)));
@@ -66,6 +70,8 @@ export interface Term {
   parts: string[];
   /** Other keys a word may stand for (`regenerate` → `generate`, `SSHed` → `ssh`). */
   alternatives: string[];
+  /** The WordNet lemma, when WordNet knows the word or phrase: what its senses are looked up by. */
+  lemma?: string;
   /** Synonym classes. */
   classes: readonly string[];
   /** A capitalised word inside a sentence: a product, place or team name. */
@@ -77,6 +83,8 @@ export interface Term {
   verb: boolean;
   /** Could be a verb where it stands (no article or preposition just before it): what a step tells the reader to do. */
   verbCandidate: boolean;
+  /** Stands where an instruction's verb stands: first in its sentence, or after `and`, `then`, `to`, `or`, a comma (and can be a verb). */
+  instruction: boolean;
   /** A verb form used as a modifier (`failed task`, `calls made with`): it qualifies, it does not act. */
   participle: boolean;
   /** First word of a sentence: in a step, the instruction's verb. */
@@ -97,6 +105,8 @@ export interface TextTerms {
 
 const TOKEN = /#?[\p{L}\p{N}$][\p{L}\p{N}$%'’._/:=@+\\-]*/gu;
 const VERB_OPENERS = new Set(['and', 'to', 'by', 'then', ',', 'after', 'before']);
+/** Words after which a step's next word is an instruction's verb ("… and paste the CSV", "then restart it"). */
+const INSTRUCTION_OPENERS = new Set(['and', 'to', 'then', ',', 'or', 'first', 'also', 'please']);
 
 /** Key of one identifier part: digits fold to `#` so `v2026.11.0` and `v2026.12.0` have the same shape. */
 function partKey(part: string): string {
@@ -170,8 +180,8 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
     const lower = token.text.toLowerCase();
     if (kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
   });
-  const inPhrase = new Map<number, { key: string; start: number }>();
-  findPhrases(wordKeys, table, inPhrase);
+  const inPhrase = new Map<number, { key: string; start: number; lemma?: string }>();
+  findPhrases(wordKeys, table, inPhrase, raw);
   let first = true;
   raw.forEach((token, index) => {
     const { kind, proper } = classify(token.text, token.sentenceStart);
@@ -184,7 +194,11 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
       stream.push(keyOf(lower));
       words.push(lower);
       if (phrase.start === index) {
-        terms.push(term({ text: phrase.key, kind: 'phrase', key: phrase.key, parts: [phrase.key], classes: table.classesOf(phrase.key), verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), head: token.sentenceStart, at }));
+        // A WordNet phrasal verb the table does not know keeps its verb's classes ("strike out" deletes, like "strike").
+        const own = table.classesOf(phrase.key);
+        const classes = own.length > 0 || !phrase.lemma ? own : table.classesOf(phrase.key.split(' ')[0]!);
+        const fields = { text: phrase.key, kind: 'phrase' as const, key: phrase.key, parts: [phrase.key], classes, verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), instruction: token.sentenceStart || isFirst || INSTRUCTION_OPENERS.has(token.before), head: token.sentenceStart, at };
+        terms.push(term(phrase.lemma ? { ...fields, lemma: phrase.lemma } : fields));
       }
       return;
     }
@@ -217,8 +231,10 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
       stream.push(key);
       words.push(piece);
       if (STOP_WORDS.has(piece) || (piece.length < 2 && !/[A-Z]/.test(token.text))) return;
+      const lemma = isKnownWord(piece) ? key : undefined;
       const verb = !compound && (isFirst || (VERB_OPENERS.has(token.before) && !proper && (token.before === 'to' ? canBeVerb(piece) : isInflectedVerb(piece))));
       const verbCandidate = !compound && !NOUN_MARKERS.has(token.before);
+      const instruction = !compound && !proper && (token.sentenceStart || isFirst || INSTRUCTION_OPENERS.has(token.before)) && canBeVerb(piece);
       // After a subject or an auxiliary ("until it finished", "had signed off") it is a verb, not a modifier.
       const participle = !compound && !verb && !/s$/.test(piece) && !FINITE_MARKERS.has(token.before) && isInflectedVerb(piece);
       terms.push(
@@ -233,10 +249,12 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
           weak: WEAK_WORDS.has(piece) || piece.length < 2,
           verb,
           verbCandidate,
+          instruction,
           participle,
           head: token.sentenceStart && !compound,
           inCompound: compound,
           at: stream.length - 1,
+          ...(lemma ? { lemma } : {}),
         }),
       );
     });
@@ -256,18 +274,17 @@ export function nestedNamesOf(outer: Term): Term[] {
 }
 
 function term(fields: Partial<Term> & Pick<Term, 'text' | 'kind' | 'key' | 'parts' | 'at'>): Term {
-  return { alternatives: [], classes: [], proper: false, weak: false, compound: false, verb: false, verbCandidate: false, participle: false, head: false, inCompound: false, ...fields };
+  return { alternatives: [], classes: [], proper: false, weak: false, compound: false, verb: false, verbCandidate: false, instruction: false, participle: false, head: false, inCompound: false, ...fields };
 }
 
 /**
  * Mark the words that form a phrase of the table. A two-word phrasal verb may
  * be split by its object ("Turned the fryers off", "Let the team know").
  */
-function findPhrases(words: readonly { key: string; index: number }[], table: SynonymTable, found: Map<number, { key: string; start: number }>): void {
+function findPhrases(words: readonly { key: string; index: number }[], table: SynonymTable, found: Map<number, { key: string; start: number; lemma?: string }>, raw: readonly RawToken[]): void {
   for (let i = 0; i < words.length; i++) {
     if (found.has(words[i]!.index)) continue;
-    for (const phrase of table.phrases) {
-      if (phrase.words[0] !== words[i]!.key) continue;
+    for (const phrase of table.phrasesFrom(words[i]!.key)) {
       const maxGap = phrase.words.length === 2 && separableKeys().has(phrase.words[1]!) ? 4 : 1;
       const matched = [i];
       for (let w = 1; w < phrase.words.length && matched.length === w; w++) {
@@ -280,7 +297,13 @@ function findPhrases(words: readonly { key: string; index: number }[], table: Sy
         }
       }
       if (matched.length !== phrase.words.length) continue;
-      for (const m of matched) found.set(words[m]!.index, { key: phrase.key, start: words[i]!.index });
+      // Split by an object, the particle must end the phrase ("Turned the fryers off", "… back on."), not open
+      // one of its own: in "Ran storcli show on all slots" `on` is a preposition, not "run on".
+      const last = words[matched[matched.length - 1]!]!.index;
+      const split = last - words[matched[matched.length - 2]!]!.index > 1;
+      const after = raw[last + 1];
+      if (split && after && after.before !== ',' && !PARTICLE_CLOSERS.has(after.text.toLowerCase())) continue;
+      for (const m of matched) found.set(words[m]!.index, phrase.lemma ? { key: phrase.key, start: words[i]!.index, lemma: phrase.lemma } : { key: phrase.key, start: words[i]!.index });
       break;
     }
   }
