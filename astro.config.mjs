@@ -1,14 +1,20 @@
-// The site: Astro, fed by a content loader built on src/core (one parse for checker and site),
-// indexed by Pagefind from an integration, under any base path (PLAYBOOK_BASE).
+// The site: Astro, fed by a content loader built on the one check pipeline (one parse for checker and
+// site), indexed by Pagefind from an integration, under any base path. Base path and output folder
+// come from the one settings resolver (flag > environment > playbook.config.json > default).
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/site/pagefind-integration.ts';
-import { normaliseBase } from './src/site/site-config.ts';
+import { folderOf } from './src/settings/resolve.ts';
+import { siteSettings } from './src/site/settings.ts';
+
+const settings = siteSettings();
 
 export default defineConfig({
-  base: normaliseBase(process.env.PLAYBOOK_BASE),
+  base: settings.base,
   trailingSlash: 'always',
   output: 'static',
-  outDir: process.env.PLAYBOOK_OUT_DIR ?? 'dist',
+  // Relative to the repository (the working folder), not to where this package is installed.
+  outDir: folderOf(settings, settings.outDir),
+  cacheDir: folderOf(settings, `${settings.cacheDir}/astro`),
   // No request leaves the site's origin, and the CSP forbids inline code: never inline styles or scripts.
   build: { inlineStylesheets: 'never', format: 'directory' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -35,7 +35,7 @@ for (const [name, body] of Object.entries(cases)) {
     const start = performance.now();
     const playbook = parsePlaybook('content/bench.md', text, { path: 'bench.md' });
     const ms = performance.now() - start;
-    console.log(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS / 1024, diagnostics: playbook.diagnostics.map((d) => d.ruleId + ' ' + d.line + ':' + d.column) }));
+    console.log(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS / 1024, diagnostics: playbook.findings.map((d) => d.ruleId + ' ' + d.line + ':' + d.column) }));
   `;
   const result = spawnSync(process.execPath, ['--input-type=module', '--stack-size=4000', '-e', script], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 24 });
   if (result.error || result.status !== 0) {

@@ -1,41 +1,31 @@
 /**
- * The content-hash cache (`.playbook-cache/`, on by default, `--no-cache` to
- * skip): per file, the parsed model (without its syntax tree) and the findings
- * of file-scope rules, keyed by the file's SHA-1. A re-check after one file
- * changed parses and checks that file only; cross-file rules run on all.
- * Stored with v8.serialize (structured clone), which reads back much faster than JSON,
- * in 64 shards so that writing after a one-file change stays small.
+ * The content-hash cache of `playbook check`: per file, the tree-less model and
+ * the findings of file-scope rules (and, for a site build, the page's HTML),
+ * keyed by the SHA-1 of the very bytes that were parsed.
+ *
+ * Nobody can poison it: it lives under `node_modules/.cache/playbook/` by
+ * default (never in the repository's tracked files, as ESLint's and Babel's
+ * caches), a cache folder that git tracks is not read (with a warning), and
+ * its key covers this tool's own code, the rules and the settings, so a new
+ * secret pattern applies to unchanged files at once.
+ *
+ * Stored with v8.serialize in 64 shards by file name: a re-check after one
+ * edit rewrites one small shard.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Diagnostic } from '../core/diagnostic.ts';
-import type { Playbook, Step } from '../core/model.ts';
+import type { FileResult } from './check-file.ts';
 
-export const CACHE_DIR = '.playbook-cache';
-/** Entries are spread over shards by file name, so a re-check after one change rewrites one small shard, not the whole cache. */
 const SHARDS = 64;
-const shardFile = (shard: number) => `check-v2-${shard.toString(16).padStart(2, '0')}.bin`;
-
-export interface CacheEntry {
-  hash: string;
-  playbook: Playbook;
-  fileDiagnostics: Diagnostic[];
-}
+const shardFile = (shard: number) => `shard-${shard.toString(16).padStart(2, '0')}.bin`;
 
 export interface CacheData {
   key: string;
-  entries: Record<string, CacheEntry>;
-}
-
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
-/** The cache key: anything that changes file-scope findings (tool version, config, rules) invalidates every entry. */
-export function cacheKey(parts: unknown): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+  entries: Map<string, FileResult>;
 }
 
 /** Which shard holds a file's entry (stable across runs and platforms). */
@@ -43,13 +33,46 @@ export function shardOf(file: string): number {
   return createHash('sha1').update(file).digest()[0]! % SHARDS;
 }
 
-/** Read the cache: every shard written with this key; a missing, unreadable or other-key shard contributes nothing. */
-export function readCache(cwd: string, key: string): CacheData {
-  const entries: Record<string, CacheEntry> = {};
+let toolHash: string | undefined;
+
+/** A hash of this tool's own code and data (every file under src/): any change to the tool invalidates every entry. */
+export function toolCodeHash(): string {
+  if (toolHash) return toolHash;
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha1');
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(root);
+  toolHash = hash.digest('hex');
+  return toolHash;
+}
+
+/** The key: tool code, what the run computes (rules, render options) and the settings. */
+export function cacheKey(parts: unknown): string {
+  return createHash('sha1').update(toolCodeHash()).update(JSON.stringify(parts)).digest('hex');
+}
+
+/** Whether git tracks anything in the folder (a committed cache could have been forged). */
+export function isTrackedByGit(folder: string, cwd: string): boolean {
+  try {
+    return execFileSync('git', ['ls-files', '--', folder], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+  } catch {
+    return false; // not a git repository, or git missing: nothing is tracked
+  }
+}
+
+/** Read every shard written with this key; a missing, corrupt or other-key shard contributes nothing. */
+export function readCache(folder: string, key: string): CacheData {
+  const entries = new Map<string, FileResult>();
   for (let shard = 0; shard < SHARDS; shard++) {
     try {
-      const data = deserialize(readFileSync(join(cwd, CACHE_DIR, shardFile(shard)))) as CacheData;
-      if (data && data.key === key && typeof data.entries === 'object') Object.assign(entries, data.entries);
+      const data = deserialize(readFileSync(join(folder, shardFile(shard)))) as { key?: unknown; entries?: unknown };
+      if (data?.key === key && data.entries instanceof Map) for (const [file, entry] of data.entries as Map<string, FileResult>) entries.set(file, entry);
     } catch {
       // no cache yet, or a corrupt shard: its files are parsed again
     }
@@ -58,18 +81,16 @@ export function readCache(cwd: string, key: string): CacheData {
 }
 
 /**
- * Write the cache atomically per shard (a crashed write never leaves a half file). With `changed`, only the
- * shards holding those files are rewritten (from `data`, so an entry of a deleted file goes when its shard
- * is next written); without it, every shard.
+ * Write shards atomically (a crashed write never leaves a half file). With `changed`, only the shards
+ * holding those files are rewritten; without it, every shard.
  */
-export function writeCache(cwd: string, data: CacheData, changed?: Iterable<string>): void {
-  const folder = join(cwd, CACHE_DIR);
+export function writeCache(folder: string, data: CacheData, changed?: Iterable<string>): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, '.gitignore'), '*\n');
   const dirty = changed ? new Set([...changed].map(shardOf)) : undefined;
   if (dirty?.size === 0) return;
-  const shards = Array.from({ length: SHARDS }, () => ({} as Record<string, CacheEntry>));
-  for (const [file, entry] of Object.entries(data.entries)) shards[shardOf(file)]![file] = entry;
+  const shards = Array.from({ length: SHARDS }, () => new Map<string, FileResult>());
+  for (const [file, entry] of data.entries) shards[shardOf(file)]!.set(file, entry);
   shards.forEach((entries, shard) => {
     if (dirty && !dirty.has(shard)) return;
     const temporary = join(folder, `${shardFile(shard)}.${process.pid}.tmp`);
@@ -78,8 +99,11 @@ export function writeCache(cwd: string, data: CacheData, changed?: Iterable<stri
   });
 }
 
-/** The model without its syntax tree (and the steps' links into it): what rules and the cache need. */
-export function withoutTree(playbook: Playbook): Playbook {
-  const strip = (steps: Step[]): Step[] => steps.map((step) => ({ ...step, node: { type: 'listItem', children: [] }, children: strip(step.children) }));
-  return { ...playbook, tree: { type: 'root', children: [] }, steps: strip(playbook.steps) };
+/** Whether a folder exists (the cache was written before). */
+export function cacheExists(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,14 @@
 /**
- * What a checker rule is (after ESLint): metadata plus one check function.
- * A rule reports places and messages; it never decides severity or output
- * format — defaults and config do.
+ * What a checker rule is (after ESLint): metadata, an optional option schema,
+ * and one check function. A rule reports places and messages; it never
+ * decides severity or output format — defaults and settings do.
  */
+import type { z } from 'astro/zod';
 import type { Corpus } from '../core/corpus.ts';
-import type { Place, Severity } from '../core/diagnostic.ts';
+import type { Located, Place } from '../core/findings.ts';
 import type { Playbook } from '../core/model.ts';
-import type { ResolvedConfig } from './config.ts';
+import type { Settings } from '../settings/resolve.ts';
+import type { Severity } from './diagnostic.ts';
 
 /** One finding as a rule reports it. */
 export interface Finding {
@@ -17,16 +19,21 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export interface RuleContext {
+export interface RuleContext<Options = undefined> {
   playbook: Playbook;
   corpus: Corpus;
-  config: ResolvedConfig;
+  settings: Settings;
+  /** The rule's own options (`options["<rule-id>"]` in the config file), validated by its schema, defaults filled in. */
+  options: Options;
   /** "Now", injectable for tests (stale-review). */
   now: Date;
+  /** Report a finding of this rule. */
   report(finding: Finding): void;
+  /** Report a finding the model already made (same shape, this rule's id): no conversion. */
+  forward(finding: Located): void;
 }
 
-export interface Rule {
+export interface Rule<Options = undefined> {
   /** The kebab-case id: file name, docs page, SARIF ruleId, suppression name. */
   id: string;
   /** One line: what the rule flags. */
@@ -43,5 +50,11 @@ export interface Rule {
    * are cached by file content and computed in the parser workers. Default `corpus`.
    */
   scope?: 'file' | 'corpus';
-  check(context: RuleContext): void;
+  /** The schema of `options["<id>"]` in the config file; its output (defaults applied) is `context.options`. */
+  optionsSchema?: z.ZodType<Options>;
+  check(context: RuleContext<Options>): void;
 }
+
+/** A rule of any option type, as lists hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule's options are typed at its definition; a list erases them
+export type AnyRule = Rule<any>;

@@ -7,7 +7,8 @@
  * A suppression without a reason, naming an unknown rule, or suppressing
  * nothing, is itself a finding (rule `suppression`).
  */
-import type { Diagnostic, Place } from '../core/diagnostic.ts';
+import type { Place } from '../core/findings.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import type { Playbook } from '../core/model.ts';
 
 export interface Suppression {

@@ -1,6 +1,6 @@
 /** Small text helpers shared by rules: significant words, and finding a phrase's place in a range of lines. */
 import { stemmer } from 'stemmer';
-import type { Place } from '../core/diagnostic.ts';
+import type { Place } from '../core/findings.ts';
 import type { Playbook } from '../core/model.ts';
 
 const STOP_WORDS = new Set(

@@ -7,7 +7,7 @@ import GithubSlugger from 'github-slugger';
 import type { Code, Heading as MdHeading, InlineCode as MdInlineCode, List, ListItem, Node as MdNode, Paragraph, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { Place } from './diagnostic.ts';
+import type { Place } from './findings.ts';
 import { commandsInShellBlock, isShellLanguage } from './commands.ts';
 import type { CodeBlock, Command, ForeignSyntax, Heading, InlineCode, Link, Playbook, RawHtml, Step } from './model.ts';
 
@@ -143,7 +143,6 @@ function stepOf(item: ListItem, number: string, depth: number, lines: readonly s
     commands: code.flatMap((block) => block.commands),
     children,
     place: placeOfNode(item),
-    node: item,
   };
   if (id) step.id = id;
   return step;

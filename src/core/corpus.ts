@@ -4,8 +4,8 @@
  * `buildCorpus` is pure; `loadCorpus` (in load.ts) does the file I/O.
  */
 import { posix } from 'node:path';
-import type { Diagnostic, Place } from './diagnostic.ts';
-import { compareDiagnostics, diagnosticAt } from './diagnostic.ts';
+import type { ModelFinding, Place } from './findings.ts';
+import { compareFindings, findingAt } from './findings.ts';
 import { cycleThrough, cyclicComponents, dependenciesFirst } from './graph.ts';
 import type { Playbook } from './model.ts';
 import { slugOf } from './slug.ts';
@@ -27,7 +27,7 @@ export interface PlaybookLink {
 }
 
 export interface Corpus {
-  /** Every playbook, sorted by path. Files with errors are here too, with their diagnostics. */
+  /** Every playbook, sorted by path. Files with errors are here too, with their findings. */
   playbooks: Playbook[];
   bySlug: Map<string, Playbook>;
   /** Prerequisite edges, from a playbook to what it needs. */
@@ -39,7 +39,7 @@ export interface Corpus {
   /** Each prerequisite cycle once, as a path that ends where it began. */
   cycles: string[][];
   /** Problems that only show across files: slug clashes, unknown playbooks, cycles. */
-  diagnostics: Diagnostic[];
+  findings: ModelFinding[];
 }
 
 /** Is a value a playbook slug rather than a URL? (`access/request-vpn`, optionally with `.md`.) */
@@ -74,23 +74,23 @@ export function resolvePlaybookLink(fromPath: string, url: string): { slug: stri
   return result;
 }
 
-/** Build the corpus from parsed playbooks: slugs, graph, cycles, and the cross-file diagnostics. */
+/** Build the corpus from parsed playbooks: slugs, graph, cycles, and the cross-file findings. */
 export function buildCorpus(parsed: readonly Playbook[]): Corpus {
   const playbooks = [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const diagnostics: Diagnostic[] = [];
+  const findings: ModelFinding[] = [];
   const bySlug = new Map<string, Playbook>();
   const clashes = new Map<string, Playbook[]>();
   for (const playbook of playbooks) {
     const existing = bySlug.get(playbook.slug);
-    if (existing) clashes.set(playbook.slug, [...(clashes.get(playbook.slug) ?? [existing]), playbook]);
-    else bySlug.set(playbook.slug, playbook);
+    if (!existing) bySlug.set(playbook.slug, playbook);
+    else clashes.set(playbook.slug, [...(clashes.get(playbook.slug) ?? [existing]), playbook]);
   }
   for (const [slug, group] of clashes) {
     for (const playbook of group) {
       const others = group.filter((other) => other !== playbook).map((other) => `\`${other.file}\``);
       const caseOnly = group.every((other) => other.path.toLowerCase() === playbook.path.toLowerCase());
-      diagnostics.push(
-        diagnosticAt(playbook.file, { start: { line: 1, column: 1 } }, 'duplicate-slug', `\`${playbook.file}\` has the slug \`${slug}\`, like ${others.join(', ')}${caseOnly ? ' (the names differ only in case)' : ''}: two pages cannot share one URL`, {
+      findings.push(
+        findingAt(playbook.file, { start: { line: 1, column: 1 } }, 'duplicate-slug', `\`${playbook.file}\` has the slug \`${slug}\`, like ${others.join(', ')}${caseOnly ? ' (the names differ only in case)' : ''}: two pages cannot share one URL`, {
           fix: 'rename one of the files so their slugs differ',
           data: { slug, files: group.map((other) => other.file) },
         }),
@@ -128,19 +128,20 @@ export function buildCorpus(parsed: readonly Playbook[]): Corpus {
     for (const need of needs) {
       const target = bySlug.get(need.to);
       if (!target) {
-        diagnostics.push(
-          diagnosticAt(playbook.file, need.place, 'unknown-playbook', `prerequisite \`${need.to}\` is not a playbook in the content folder${suggestSlug(need.to, bySlug)}`, {
+        findings.push(
+          findingAt(playbook.file, need.place, 'unknown-playbook', `prerequisite \`${need.to}\` is not a playbook in the content folder${suggestSlug(need.to, bySlug)}`, {
             fix: 'correct the slug (the path under the content folder without `.md`) or write that playbook',
             data: { slug: need.to },
           }),
         );
         continue;
       }
-      if (!(dependents.get(need.to) ?? []).includes(from)) dependents.set(need.to, [...(dependents.get(need.to) ?? []), from]);
+      const users = dependents.get(need.to);
+      if (!users) dependents.set(need.to, [from]);
+      else if (users.at(-1) !== from) users.push(from);
       if (target.status === 'deprecated' && need.via === 'playbook') {
-        diagnostics.push(
-          diagnosticAt(playbook.file, need.place, 'deprecated-prerequisite', `prerequisite \`${need.to}\` is deprecated`, {
-            severity: 'warning',
+        findings.push(
+          findingAt(playbook.file, need.place, 'deprecated-prerequisite', `prerequisite \`${need.to}\` is deprecated`, {
             fix: 'point to the playbook that replaced it, or remove the prerequisite',
             data: { slug: need.to },
           }),
@@ -155,26 +156,41 @@ export function buildCorpus(parsed: readonly Playbook[]): Corpus {
     const members = new Set(component);
     const cycle = cycleThrough(component[0]!, members, edges);
     cycles.push(cycle);
-    const named = cycle.map((slug) => `\`${slug}\``).join(' → ');
-    for (const slug of component) {
-      const playbook = bySlug.get(slug)!;
-      const need = (dependencies.get(slug) ?? []).find((dependency) => members.has(dependency.to))!;
-      diagnostics.push(
-        diagnosticAt(playbook.file, need.place, 'prerequisite-cycle', `prerequisites form a cycle: ${named}`, {
-          fix: 'remove the prerequisite that points back; a reader cannot start a cycle from zero',
-          data: { cycle },
-        }),
-      );
-    }
+    // One finding per cycle, on the member whose file sorts first: a cycle of N playbooks is one report of size N, not N of size N.
+    const first = component.map((slug) => bySlug.get(slug)!).sort((a, b) => (a.file < b.file ? -1 : 1))[0]!;
+    const need = (dependencies.get(first.slug) ?? []).find((dependency) => members.has(dependency.to))!;
+    findings.push(
+      findingAt(first.file, need.place, 'prerequisite-cycle', `prerequisites form a cycle of ${component.length === 1 ? 'one playbook' : `${component.length} playbooks`}: ${namedCycle(cycle)}`, {
+        fix: 'remove the prerequisite that points back; a reader cannot start a cycle from zero',
+        data: { cycle, members: [...component].sort() },
+      }),
+    );
   }
 
-  diagnostics.sort(compareDiagnostics);
-  return { playbooks, bySlug, dependencies, dependents, links, cycles, diagnostics };
+  findings.sort(compareFindings);
+  return { playbooks, bySlug, dependencies, dependents, links, cycles, findings };
 }
 
+/** A cycle as `a` → `b` → `a`, shortened in the middle when it is long. */
+function namedCycle(cycle: readonly string[]): string {
+  const named = (slugs: readonly string[]) => slugs.map((slug) => `\`${slug}\``).join(' → ');
+  return cycle.length <= 12 ? named(cycle) : `${named(cycle.slice(0, 6))} → … ${cycle.length - 11} more … → ${named(cycle.slice(-5))}`;
+}
+
+/** Slugs by their last segment, built once per corpus on the first unknown prerequisite. */
+const slugsByName = new WeakMap<Map<string, Playbook>, Map<string, string[]>>();
+
 function suggestSlug(slug: string, bySlug: Map<string, Playbook>): string {
-  const name = slug.split('/').at(-1);
-  const candidates = [...bySlug.keys()].filter((other) => other.split('/').at(-1) === name);
+  let byName = slugsByName.get(bySlug);
+  if (!byName) {
+    byName = new Map();
+    for (const other of bySlug.keys()) {
+      const name = other.split('/').at(-1)!;
+      byName.set(name, [...(byName.get(name) ?? []), other].slice(0, 2));
+    }
+    slugsByName.set(bySlug, byName);
+  }
+  const candidates = byName.get(slug.split('/').at(-1) ?? '') ?? [];
   return candidates.length === 1 ? `; did you mean \`${candidates[0]}\`?` : '';
 }
 
@@ -193,9 +209,15 @@ export function affectedBy(corpus: Corpus, slugs: Iterable<string>): Set<string>
   const affected = new Set<string>();
   const queue = [...slugs];
   const linkedFrom = new Map<string, string[]>();
-  for (const [from, outgoing] of corpus.links) for (const link of outgoing) linkedFrom.set(link.to, [...(linkedFrom.get(link.to) ?? []), from]);
-  while (queue.length > 0) {
-    const slug = queue.shift()!;
+  for (const [from, outgoing] of corpus.links) {
+    for (const link of outgoing) {
+      const sources = linkedFrom.get(link.to);
+      if (sources) sources.push(from);
+      else linkedFrom.set(link.to, [from]);
+    }
+  }
+  for (let next = 0; next < queue.length; next++) {
+    const slug = queue[next]!;
     if (affected.has(slug)) continue;
     affected.add(slug);
     queue.push(...(corpus.dependents.get(slug) ?? []));

@@ -8,8 +8,8 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
-import type { Diagnostic, Place } from './diagnostic.ts';
-import { diagnosticAt } from './diagnostic.ts';
+import type { ModelFinding, Place } from './findings.ts';
+import { findingAt } from './findings.ts';
 import type { LineIndex } from './source.ts';
 
 /** Frontmatter larger than this is refused: the YAML parser's duplicate checks grow quadratically. */
@@ -67,7 +67,7 @@ export interface ParsedFrontmatter {
   data: unknown;
   /** Place of the key (`which: 'key'`) or the value at a path, or the nearest parent that exists. */
   placeOf(path: YamlPath, which?: 'key' | 'value'): Place;
-  diagnostics: Diagnostic[];
+  findings: ModelFinding[];
 }
 
 /**
@@ -75,13 +75,13 @@ export interface ParsedFrontmatter {
  * YAML's own position mapped into the file.
  */
 export function parseFrontmatterYaml(file: string, text: string, index: LineIndex, yamlStart: number, yamlEnd: number): ParsedFrontmatter {
-  const diagnostics: Diagnostic[] = [];
+  const findings: ModelFinding[] = [];
   const source = text.slice(yamlStart, yamlEnd);
   const blockPlace = index.placeOf(Math.max(0, yamlStart - 4));
-  const fallback: ParsedFrontmatter = { data: undefined, placeOf: () => blockPlace, diagnostics };
+  const fallback: ParsedFrontmatter = { data: undefined, placeOf: () => blockPlace, findings };
   if (source.length > MAX_FRONTMATTER_BYTES) {
-    diagnostics.push(
-      diagnosticAt(file, blockPlace, 'schema', `frontmatter is ${Math.round(source.length / 1024)} KB; the limit is ${MAX_FRONTMATTER_BYTES / 1024} KB`, {
+    findings.push(
+      findingAt(file, blockPlace, 'schema', `frontmatter is ${Math.round(source.length / 1024)} KB; the limit is ${MAX_FRONTMATTER_BYTES / 1024} KB`, {
         fix: 'move long text from the frontmatter into the body of the playbook',
       }),
     );
@@ -90,24 +90,24 @@ export function parseFrontmatterYaml(file: string, text: string, index: LineInde
   const document = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number) => index.placeOf(yamlStart + offset);
   for (const error of document.errors) {
-    diagnostics.push(
-      diagnosticAt(file, at(unclosedQuoteOffset(source, error.message) ?? error.pos[0]), 'schema', `invalid YAML in frontmatter: ${firstLine(error.message)}`, {
+    findings.push(
+      findingAt(file, at(unclosedQuoteOffset(source, error.message) ?? error.pos[0]), 'schema', `invalid YAML in frontmatter: ${firstLine(error.message)}`, {
         fix: yamlFixHint(error.code),
         data: { yamlCode: error.code },
       }),
     );
   }
   if (document.errors.length > 0) return fallback;
-  diagnostics.push(...duplicateKeyDiagnostics(file, document, at));
-  diagnostics.push(...hashCommentDiagnostics(file, document, source, at));
+  findings.push(...duplicateKeyFindings(file, document, at));
+  findings.push(...hashCommentFindings(file, document, source, at));
   keepStepReferencesAsWritten(document);
   let data: unknown;
   try {
     // The default alias limit (100) stops "billion laughs" documents before they expand.
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    diagnostics.push(
-      diagnosticAt(file, blockPlace, 'schema', `frontmatter could not be expanded: ${firstLine(String((error as Error).message ?? error))}`, {
+    findings.push(
+      findingAt(file, blockPlace, 'schema', `frontmatter could not be expanded: ${firstLine(String((error as Error).message ?? error))}`, {
         fix: 'remove YAML aliases (`*name`) from the frontmatter and write the values out',
       }),
     );
@@ -117,7 +117,7 @@ export function parseFrontmatterYaml(file: string, text: string, index: LineInde
     const found = locate(document, path, which);
     return found ? index.placeOf(yamlStart + found[0], yamlStart + found[1]) : blockPlace;
   };
-  return { data, placeOf, diagnostics };
+  return { data, placeOf, findings };
 }
 
 /**
@@ -190,8 +190,8 @@ function rangeOf(node: unknown): [number, number] | undefined {
  * `uniqueKeys` check, which is quadratic in the number of keys and names only
  * the second occurrence.
  */
-function duplicateKeyDiagnostics(file: string, document: Document, at: (offset: number) => Place): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+function duplicateKeyFindings(file: string, document: Document, at: (offset: number) => Place): ModelFinding[] {
+  const findings: ModelFinding[] = [];
   visit(document, {
     Map(_, map) {
       const seen = new Map<string, Pair>();
@@ -205,8 +205,8 @@ function duplicateKeyDiagnostics(file: string, document: Document, at: (offset: 
         }
         const firstPlace = at((first.key as Node).range![0]);
         const secondPlace = at((pair.key as Node).range![0]);
-        diagnostics.push(
-          diagnosticAt(
+        findings.push(
+          findingAt(
             file,
             secondPlace,
             'schema',
@@ -217,7 +217,7 @@ function duplicateKeyDiagnostics(file: string, document: Document, at: (offset: 
       }
     },
   });
-  return diagnostics;
+  return findings;
 }
 
 /**
@@ -225,8 +225,8 @@ function duplicateKeyDiagnostics(file: string, document: Document, at: (offset: 
  * comment and silently drops it. A comment that starts right after one space
  * with no space after `#` is almost always a Slack channel or an issue number.
  */
-function hashCommentDiagnostics(file: string, document: Document, source: string, at: (offset: number) => Place): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+function hashCommentFindings(file: string, document: Document, source: string, at: (offset: number) => Place): ModelFinding[] {
+  const findings: ModelFinding[] = [];
   visit(document, {
     Scalar(_, scalar) {
       if (scalar.type !== Scalar.PLAIN || !scalar.range) return;
@@ -234,16 +234,15 @@ function hashCommentDiagnostics(file: string, document: Document, source: string
       const match = /^ #(\S[^\n]*)/.exec(source.slice(valueEnd, source.indexOf('\n', valueEnd) === -1 ? source.length : source.indexOf('\n', valueEnd)));
       if (!match) return;
       const dropped = `#${match[1]!}`;
-      diagnostics.push(
-        diagnosticAt(file, at(valueEnd + 1), 'hash-comment', `\`${dropped}\` is read as a YAML comment and dropped from \`${String(scalar.value)}\``, {
-          severity: 'warning',
+      findings.push(
+        findingAt(file, at(valueEnd + 1), 'hash-comment', `\`${dropped}\` is read as a YAML comment and dropped from \`${String(scalar.value)}\``, {
           fix: `quote the whole value: "${String(scalar.value)} ${dropped}"`,
           data: { dropped },
         }),
       );
     },
   });
-  return diagnostics;
+  return findings;
 }
 
 /** `step: 2.10` must stay "2.10", not become the number 2.1: keep the source text of numeric step references. */

@@ -7,14 +7,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCorpus, type Corpus } from './corpus.ts';
-import { diagnosticAt, type Diagnostic } from './diagnostic.ts';
+import { findingAt, type ModelFinding } from './findings.ts';
 import type { Playbook } from './model.ts';
 import { parsePlaybookBytes } from './parse.ts';
-
-/** The content folder: `--content`, else `PLAYBOOK_CONTENT`, else `content/`. */
-export function contentFolder(explicit?: string, environment: NodeJS.ProcessEnv = process.env): string {
-  return explicit ?? environment['PLAYBOOK_CONTENT'] ?? 'content';
-}
 
 /** Raised when the content folder itself is unusable: the tool cannot run (exit 2). */
 export class ContentFolderError extends Error {
@@ -38,7 +33,7 @@ export function isNonPlaybookFile(pathInContent: string): boolean {
 export interface PlaybookFile {
   /** Absolute path. */
   absolute: string;
-  /** Path relative to the working directory, with `/` (what diagnostics show). */
+  /** Path relative to the working directory, with `/` (what findings show). */
   file: string;
   /** Path relative to the content folder, with `/`. */
   path: string;
@@ -49,7 +44,7 @@ export interface FileListing {
   /** Non-playbook Markdown files that were skipped by rule. */
   ignored: string[];
   /** Files that could not be listed or are symlinks leaving the folder. */
-  diagnostics: Diagnostic[];
+  findings: ModelFinding[];
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
@@ -64,7 +59,7 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
   const found = markdownFilesUnder(root);
   const files: PlaybookFile[] = [];
   const ignored: string[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const findings: ModelFinding[] = [];
   const seenReal = new Set<string>();
   for (const path of found) {
     const absolute = resolve(root, path);
@@ -77,18 +72,18 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     try {
       real = realpathSync(absolute);
     } catch (error) {
-      diagnostics.push(diagnosticAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'}): a broken symlink?`, { fix: 'remove the link or point it at a playbook inside the content folder' }));
+      findings.push(findingAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'}): a broken symlink?`, { fix: 'remove the link or point it at a playbook inside the content folder' }));
       continue;
     }
     if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-      diagnostics.push(diagnosticAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` is a symlink to a file outside the content folder; it was not read`, { fix: 'copy the playbook into the content folder instead of linking to it' }));
+      findings.push(findingAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` is a symlink to a file outside the content folder; it was not read`, { fix: 'copy the playbook into the content folder instead of linking to it' }));
       continue;
     }
     if (seenReal.has(real)) continue;
     seenReal.add(real);
     files.push({ absolute, file, path: toPosix(path) });
   }
-  return { files, ignored, diagnostics };
+  return { files, ignored, findings };
 }
 
 /**
@@ -116,6 +111,11 @@ function markdownFilesUnder(root: string): string[] {
   return [...found.sort(), ...links.sort()];
 }
 
+/** The finding for a file listed in the content folder that cannot be read. */
+export function unreadableFileFinding(file: string, code: string): ModelFinding {
+  return findingAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` cannot be read (${code})`, { fix: 'make the file readable (check its permissions) or remove it' });
+}
+
 /** Read and parse one file; an unreadable file becomes a playbook-shaped error so nothing is dropped. */
 export function readPlaybookFile(entry: PlaybookFile): Playbook {
   let bytes: Uint8Array;
@@ -123,11 +123,7 @@ export function readPlaybookFile(entry: PlaybookFile): Playbook {
     bytes = readFileSync(entry.absolute);
   } catch (error) {
     const playbook = parsePlaybookBytes(entry.file, new Uint8Array(), { path: entry.path });
-    playbook.diagnostics = [
-      diagnosticAt(entry.file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${entry.file}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
-        fix: 'make the file readable (check its permissions) or remove it',
-      }),
-    ];
+    playbook.findings = [unreadableFileFinding(entry.file, (error as NodeJS.ErrnoException).code ?? String(error))];
     return playbook;
   }
   return parsePlaybookBytes(entry.file, bytes, { path: entry.path });
@@ -142,6 +138,6 @@ export interface LoadedCorpus extends Corpus {
 export function loadCorpus(contentDir: string, cwd: string = process.cwd()): LoadedCorpus {
   const listing = listPlaybookFiles(contentDir, cwd);
   const corpus = buildCorpus(listing.files.map(readPlaybookFile));
-  corpus.diagnostics.unshift(...listing.diagnostics);
+  corpus.findings.unshift(...listing.findings);
   return { ...corpus, contentDir, ignored: listing.ignored };
 }

@@ -1,18 +1,47 @@
 /**
- * The one Markdown parser: unified + remark-parse + remark-gfm. The checker
- * reads its tree through `parsePlaybook`; the renderer turns the same tree
- * into HTML.
+ * The one Markdown parser: micromark through mdast-util-from-markdown, with
+ * GitHub Flavored Markdown (autolink literals, footnotes, strikethrough,
+ * tables, task lists) — what remark-parse + remark-gfm do, without the
+ * processor around it. The checker reads its tree through `parseDocument`;
+ * the renderer turns the same tree into HTML.
  */
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const WITHOUT_AUTOLINKS: Options = {
+  extensions: [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+};
+const GFM: Options = {
+  extensions: [gfmAutolinkLiteral(), ...WITHOUT_AUTOLINKS.extensions!],
+  mdastExtensions: [gfmAutolinkLiteralFromMarkdown(), ...WITHOUT_AUTOLINKS.mdastExtensions!],
+};
+
+/**
+ * What an autolink literal needs somewhere in the text (`www.`, a scheme's `://`, an e-mail's `@`,
+ * `mailto:`/`xmpp:`). The autolink-literal extension is a third of the parse time, so a text without
+ * any of these is parsed without it: the tree is the same (test/core/markdown.test.ts holds them equal).
+ */
+const AUTOLINK_TRIGGER = /www\.|:\/\/|@|mailto:|xmpp:/i;
 
 /** Parse Markdown (CommonMark + GFM) into an mdast tree with positions. */
 export function parseMarkdown(text: string): Root {
-  return processor.runSync(processor.parse(text)) as Root;
+  return fromMarkdown(text, AUTOLINK_TRIGGER.test(text) ? GFM : WITHOUT_AUTOLINKS);
+}
+
+/** Parse with every GFM extension, whatever the text holds (for the test that the shortcut changes nothing). */
+export function parseMarkdownWithAllExtensions(text: string): Root {
+  return fromMarkdown(text, GFM);
 }
 
 /** Deepest nesting the parser is trusted with: micromark overflows its stack near 1,000 levels. */

@@ -1,10 +1,11 @@
 /**
  * The playbook model: what `parsePlaybook` returns and what the checker and
- * the site read. Every element keeps its place in the original file
- * (1-based line and column, frontmatter included).
+ * the site read, and what crosses threads and goes into the cache: plain data,
+ * no syntax tree (`parseDocument` hands the tree to the renderer beside it).
+ * Every element keeps its place in the original file (1-based line and
+ * column, frontmatter included).
  */
-import type { Root, ListItem } from 'mdast';
-import type { Diagnostic, Place } from './diagnostic.ts';
+import type { ModelFinding, Place } from './findings.ts';
 import type { Frontmatter, GapStatus, PrerequisiteKind, ShadowingMode, Status } from './schema.ts';
 
 /** One thing to have before step 1. */
@@ -104,8 +105,6 @@ export interface Step {
   commands: Command[];
   children: Step[];
   place: Place;
-  /** The list item, for the renderer. */
-  node: ListItem;
 }
 
 export interface Heading {
@@ -167,8 +166,8 @@ export interface Playbook {
   text: string;
   /** True when the frontmatter passed the schema. */
   valid: boolean;
-  /** Validated frontmatter; when invalid, the fields that were valid on their own. */
-  meta: Partial<Frontmatter>;
+  /** Validated frontmatter fields; when invalid, the fields that were valid on their own. Prerequisites and shadowing are modelled in `prerequisites` and `shadowing`. */
+  meta: Partial<Omit<Frontmatter, 'prerequisites' | 'shadowing'>>;
   /** Title to show: the frontmatter title, else the first `#` heading, else the file name. */
   displayTitle: string;
   status: Status;
@@ -190,11 +189,9 @@ export interface Playbook {
   html: RawHtml[];
   /** Constructs of other generators found in the body (outside code). */
   foreign: ForeignSyntax[];
-  /** The body's syntax tree, positions in file coordinates. */
-  tree: Root;
   /** Line where the body starts. */
   bodyLine: number;
-  diagnostics: Diagnostic[];
+  findings: ModelFinding[];
 }
 
 /** Every step, sub-steps included, in document order. */

@@ -1,16 +1,16 @@
 /**
  * `parsePlaybook`: text → `Playbook`, the one parse shared by the checker and
- * the site. Problems are returned as positioned diagnostics, never thrown.
+ * the site. Problems are returned as positioned findings, never thrown.
  */
-import type { Diagnostic, Place } from './diagnostic.ts';
-import { diagnosticAt } from './diagnostic.ts';
+import type { Place } from './findings.ts';
+import { findingAt } from './findings.ts';
 import { bodyPartsOf, type BodyParts } from './body.ts';
 import { parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
 import { emphasisFloodLine, parseMarkdown, tooDeeplyNestedLine } from './markdown.ts';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
-import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema, type Frontmatter } from './schema.ts';
+import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema } from './schema.ts';
 import { slugOf } from './slug.ts';
 import { maskSecrets } from './secrets.ts';
 import { decodePlaybookBytes, LineIndex, normaliseText } from './source.ts';
@@ -29,29 +29,47 @@ export interface ParseOptions {
   path?: string;
 }
 
-/** Parse a playbook from its bytes: strict UTF-8 first, so a bad encoding is a diagnostic, not mojibake. */
-export function parsePlaybookBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): Playbook {
+/** A parsed file: the model, and the body's syntax tree for the renderer (positions in file coordinates). */
+export interface ParsedDocument {
+  playbook: Playbook;
+  tree: Root;
+}
+
+const EMPTY_TREE = (): Root => ({ type: 'root', children: [] });
+
+/** Parse a playbook from its bytes: strict UTF-8 first, so a bad encoding is a finding, not mojibake. */
+export function parseDocumentBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedDocument {
   const decoded = decodePlaybookBytes(bytes);
   if (!decoded.ok) {
     const playbook = emptyPlaybook(file, options.path ?? file, '');
-    playbook.diagnostics.push(diagnosticAt(file, decoded.place, 'encoding', decoded.message, { fix: decoded.fix }));
-    return playbook;
+    playbook.findings.push(findingAt(file, decoded.place, 'encoding', decoded.message, { fix: decoded.fix }));
+    return { playbook, tree: EMPTY_TREE() };
   }
-  return parsePlaybook(file, decoded.text, options);
+  return parseDocument(file, decoded.text, options);
 }
 
-/** Parse a playbook from text (BOM and CRLF/CR line endings are handled here too). */
-export function parsePlaybook(file: string, rawText: string, options: ParseOptions = {}): Playbook {
+/** The model of a playbook given as bytes. */
+export function parsePlaybookBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): Playbook {
+  return parseDocumentBytes(file, bytes, options).playbook;
+}
+
+/** The model of a playbook given as text. */
+export function parsePlaybook(file: string, text: string, options: ParseOptions = {}): Playbook {
+  return parseDocument(file, text, options).playbook;
+}
+
+/** Parse a playbook from text (BOM and CRLF/CR line endings are handled here too): the model and the body's tree. */
+export function parseDocument(file: string, rawText: string, options: ParseOptions = {}): ParsedDocument {
   // Secrets are masked first, in place and with the same length: positions stay right and nothing
   // downstream (model, reporters, site) ever holds one.
   const { text, secrets } = maskSecrets(normaliseText(rawText));
   const path = options.path ?? file;
   const playbook = emptyPlaybook(file, path, text);
-  const diagnostics = playbook.diagnostics;
+  const findings = playbook.findings;
   const index = new LineIndex(text);
   for (const secret of secrets) {
-    diagnostics.push(
-      diagnosticAt(file, index.placeOf(secret.start, secret.end), 'no-secrets', `\`${secret.masked.split('\n')[0]!.slice(0, 24)}\` looks like a ${secret.label} pasted into the playbook: everyone who can read the site could use it`, {
+    findings.push(
+      findingAt(file, index.placeOf(secret.start, secret.end), 'no-secrets', `\`${secret.masked.split('\n')[0]!.slice(0, 24)}\` looks like a ${secret.label} pasted into the playbook: everyone who can read the site could use it`, {
         fix: 'remove it, rotate the credential, and write a placeholder such as `<YOUR_TOKEN>` instead',
         data: { kind: secret.id },
       }),
@@ -59,12 +77,12 @@ export function parsePlaybook(file: string, rawText: string, options: ParseOptio
   }
 
   if (text.length > MAX_FILE_BYTES) {
-    diagnostics.push(
-      diagnosticAt(file, { start: { line: 1, column: 1 } }, 'parse-limit', `file is ${Math.round(text.length / 1024)} KB; playbooks over ${MAX_FILE_BYTES / 1024} KB are not parsed`, {
+    findings.push(
+      findingAt(file, { start: { line: 1, column: 1 } }, 'parse-limit', `file is ${Math.round(text.length / 1024)} KB; playbooks over ${MAX_FILE_BYTES / 1024} KB are not parsed`, {
         fix: 'split the playbook into smaller ones linked as prerequisites',
       }),
     );
-    return playbook;
+    return { playbook, tree: EMPTY_TREE() };
   }
 
   // Frontmatter
@@ -73,48 +91,46 @@ export function parsePlaybook(file: string, rawText: string, options: ParseOptio
   let bodyStart = 0;
   let placeOf: (path: YamlPath, which?: 'key' | 'value') => Place = () => ({ start: { line: 1, column: 1 } });
   if (split.kind === 'language') {
-    diagnostics.push(
-      diagnosticAt(file, index.placeOf(split.open), 'schema', `frontmatter in \`${split.language}\` is not supported and was not read: playbooks use YAML frontmatter`, {
+    findings.push(
+      findingAt(file, index.placeOf(split.open), 'schema', `frontmatter in \`${split.language}\` is not supported and was not read: playbooks use YAML frontmatter`, {
         fix: 'start the file with a plain `---` line and write the frontmatter in YAML',
       }),
     );
     bodyStart = skipLanguageBlock(text, split.open);
   } else if (split.kind === 'unclosed') {
-    diagnostics.push(
-      diagnosticAt(file, index.placeOf(split.open), 'schema', `frontmatter opened with \`---\` on line ${index.pointAt(split.open).line} is never closed`, {
+    findings.push(
+      findingAt(file, index.placeOf(split.open), 'schema', `frontmatter opened with \`---\` on line ${index.pointAt(split.open).line} is never closed`, {
         fix: 'add a line with `---` after the last frontmatter field',
       }),
     );
     playbook.frontmatter = { openLine: index.pointAt(split.open).line, keys: {} };
-    return finish(playbook, undefined, index);
+    return { playbook, tree: EMPTY_TREE() };
   } else if (split.kind === 'yaml') {
     if (split.leadingBlankLines > 0) {
-      diagnostics.push(
-        diagnosticAt(file, { start: { line: 1, column: 1 } }, 'schema', `frontmatter starts on line ${split.leadingBlankLines + 1}, after ${split.leadingBlankLines} blank line(s): other tools read it as body text`, {
+      findings.push(
+        findingAt(file, { start: { line: 1, column: 1 } }, 'schema', `frontmatter starts on line ${split.leadingBlankLines + 1}, after ${split.leadingBlankLines} blank line(s): other tools read it as body text`, {
           fix: 'delete the blank lines so that `---` is the first line of the file',
         }),
       );
     }
     const parsed = parseFrontmatterYaml(file, text, index, split.yamlStart, split.yamlEnd);
-    diagnostics.push(...parsed.diagnostics);
+    findings.push(...parsed.findings);
     data = parsed.data;
     placeOf = parsed.placeOf;
     bodyStart = split.bodyStart;
     const info: FrontmatterInfo = { openLine: index.pointAt(split.open).line, closeLine: index.pointAt(split.yamlEnd).line, keys: {} };
     if (isRecord(data)) for (const key of Object.keys(data)) info.keys[key] = placeOf([key], 'key');
     playbook.frontmatter = info;
-    if (parsed.data === undefined && parsed.diagnostics.length > 0) {
-      // The YAML itself is broken: its diagnostics say so; do not add "missing title" on top.
-      parseBody(playbook, text, index, bodyStart);
-      return finish(playbook, undefined, index);
+    if (parsed.data === undefined && parsed.findings.length > 0) {
+      // The YAML itself is broken: its findings say so; do not add "missing title" on top.
+      return { playbook, tree: parseBody(playbook, text, index, bodyStart) };
     }
   }
 
   // A `---js` block already has its diagnostic; "no frontmatter" on top would only add noise.
   if (split.kind !== 'language') validateFrontmatter(playbook, split.kind === 'yaml' ? (data ?? {}) : undefined, placeOf);
   buildFrontmatterModel(playbook, data, placeOf);
-  parseBody(playbook, text, index, bodyStart);
-  return finish(playbook, playbook.valid ? (playbook.meta as Frontmatter) : undefined, index);
+  return { playbook, tree: parseBody(playbook, text, index, bodyStart) };
 }
 
 function emptyPlaybook(file: string, path: string, text: string): Playbook {
@@ -137,9 +153,8 @@ function emptyPlaybook(file: string, path: string, text: string): Playbook {
     links: [],
     html: [],
     foreign: [],
-    tree: { type: 'root', children: [] },
     bodyLine: 1,
-    diagnostics: [],
+    findings: [],
   };
 }
 
@@ -184,10 +199,10 @@ function describeValue(value: unknown): string {
 
 /** Validate against the schema; every issue becomes a diagnostic at its place. */
 function validateFrontmatter(playbook: Playbook, data: unknown, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): void {
-  const { file, diagnostics } = playbook;
+  const { file, findings } = playbook;
   if (data === undefined) {
-    diagnostics.push(
-      diagnosticAt(file, { start: { line: 1, column: 1 } }, 'schema', `no frontmatter: a playbook starts with a YAML block giving ${REQUIRED_FIELDS.map((f) => `\`${f}\``).join(', ')}`, {
+    findings.push(
+      findingAt(file, { start: { line: 1, column: 1 } }, 'schema', `no frontmatter: a playbook starts with a YAML block giving ${REQUIRED_FIELDS.map((f) => `\`${f}\``).join(', ')}`, {
         fix: 'add `---`, then `title:`, `summary:` and `owner:` lines, then `---` at the top of the file (`playbook new` writes a template)',
         data: { missing: [...REQUIRED_FIELDS] },
       }),
@@ -195,8 +210,8 @@ function validateFrontmatter(playbook: Playbook, data: unknown, placeOf: (path: 
     return;
   }
   if (!isRecord(data)) {
-    diagnostics.push(
-      diagnosticAt(file, placeOf([]), 'schema', `frontmatter is ${describeValue(data)}, expected a mapping of fields (\`title: …\`)`, { fix: 'write the frontmatter as `key: value` lines' }),
+    findings.push(
+      findingAt(file, placeOf([]), 'schema', `frontmatter is ${describeValue(data)}, expected a mapping of fields (\`title: …\`)`, { fix: 'write the frontmatter as `key: value` lines' }),
     );
     return;
   }
@@ -211,8 +226,8 @@ function validateFrontmatter(playbook: Playbook, data: unknown, placeOf: (path: 
       for (const key of issue.keys) {
         const suggestion = suggestKey(key, knownKeysAt(path));
         const where = path.length > 0 ? ` in \`${formatPath(path)}\`` : '';
-        diagnostics.push(
-          diagnosticAt(file, placeOf([...path, key], 'key'), 'schema', `unknown key \`${key}\`${where}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, {
+        findings.push(
+          findingAt(file, placeOf([...path, key], 'key'), 'schema', `unknown key \`${key}\`${where}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`, {
             fix: suggestion ? `rename \`${key}\` to \`${suggestion}\`` : `remove \`${key}\`; known keys are ${knownKeysAt(path).map((k) => `\`${k}\``).join(', ')}`,
             ...(suggestion ? { data: { suggestion } } : {}),
           }),
@@ -224,8 +239,8 @@ function validateFrontmatter(playbook: Playbook, data: unknown, placeOf: (path: 
     const name = formatPath(path);
     if (actual === undefined && issue.code === 'invalid_type') {
       const parent = path.slice(0, -1);
-      diagnostics.push(
-        diagnosticAt(file, placeOf(parent, parent.length === 0 ? 'value' : 'value'), 'schema', `missing required field \`${name}\``, {
+      findings.push(
+        findingAt(file, placeOf(parent, parent.length === 0 ? 'value' : 'value'), 'schema', `missing required field \`${name}\``, {
           fix: `add \`${String(path.at(-1))}:\` with ${issue.message.replace(/^expected /, '')}`,
           data: { missing: [name] },
         }),
@@ -236,7 +251,7 @@ function validateFrontmatter(playbook: Playbook, data: unknown, placeOf: (path: 
     const written = typeof actual === 'number' || typeof actual === 'boolean' ? sourceAt(playbook.text, place) : undefined;
     const got = written === undefined ? describeValue(actual) : `${typeof actual} \`${written}\``;
     const message = `\`${name || 'frontmatter'}\` ${issue.message}${issue.code === 'invalid_type' || issue.code === 'invalid_value' ? `, got ${got}` : ''}`;
-    diagnostics.push(diagnosticAt(file, place, 'schema', message, { fix: fixFor(issue, name, written) }));
+    findings.push(findingAt(file, place, 'schema', message, { fix: fixFor(issue, name, written) }));
   }
 }
 
@@ -258,7 +273,7 @@ function fixFor(issue: { code: string; message?: string; values?: readonly unkno
 /** Keep every frontmatter part that is valid on its own, with its place, so one bad entry does not hide the rest. */
 function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): void {
   if (!isRecord(data)) return;
-  const meta: Partial<Frontmatter> = {};
+  const meta: Playbook['meta'] = {};
   for (const [key, schema] of Object.entries(frontmatterSchema.shape)) {
     if (key === 'prerequisites' || key === 'shadowing') continue;
     const result = schema.safeParse(data[key]);
@@ -283,7 +298,6 @@ function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path
     }
     playbook.prerequisites.push(prerequisite);
   });
-  meta.prerequisites = playbook.prerequisites.map((p) => prerequisiteSchema.parse(prerequisites[p.index]));
 
   const sessions = Array.isArray(data['shadowing']) ? data['shadowing'] : [];
   sessions.forEach((raw, index) => {
@@ -291,10 +305,6 @@ function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path
     if (session) playbook.shadowing.push(session);
   });
   duplicateGapIds(playbook, sessions, placeOf);
-  meta.shadowing = sessions.flatMap((raw) => {
-    const parsed = shadowingSessionSchema.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
-  });
 }
 
 function shadowingSessionOf(raw: unknown, index: number, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place): ShadowingSession | undefined {
@@ -331,22 +341,22 @@ function shadowingSessionOf(raw: unknown, index: number, placeOf: (path: YamlPat
   return { date, lead, shadow, mode, doer: mode === 'reverse' ? shadow : lead, observed, gaps, index, place: placeOf(base) };
 }
 
-function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart: number): void {
+/** Parse the body into the model's steps, sections and links; returns the tree (empty when the body was refused). */
+function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart: number): Root {
   const bodyLine = index.pointAt(bodyStart).line;
   playbook.bodyLine = bodyLine;
   // The frontmatter is replaced by empty lines, so the parser's positions are the file's positions.
   const masked = '\n'.repeat(bodyLine - 1) + text.slice(bodyStart);
   const deepLine = tooDeeplyNestedLine(masked) ?? emphasisFloodLine(masked);
   if (deepLine !== undefined) {
-    playbook.diagnostics.push(
-      diagnosticAt(playbook.file, { start: { line: deepLine, column: 1 } }, 'parse-limit', `Markdown on line ${deepLine} is nested too deeply or holds thousands of \`*\`/\`_\` in one paragraph; the body was not parsed`, {
+    playbook.findings.push(
+      findingAt(playbook.file, { start: { line: deepLine, column: 1 } }, 'parse-limit', `Markdown on line ${deepLine} is nested too deeply or holds thousands of \`*\`/\`_\` in one paragraph; the body was not parsed`, {
         fix: 'flatten the nested lists or block quotes, or put long runs of `*` and `_` in a code block',
       }),
     );
-    return;
+    return EMPTY_TREE();
   }
   const tree = parseMarkdown(masked);
-  playbook.tree = tree;
   const lines = masked.split('\n');
   const parts: BodyParts = bodyPartsOf(tree, lines);
   Object.assign(playbook, parts);
@@ -355,6 +365,7 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
     const h1 = playbook.headings.find((heading) => heading.depth === 1);
     if (h1) playbook.displayTitle = h1.text;
   }
+  return tree;
 }
 
 /**
@@ -370,16 +381,12 @@ function unclosedFence(playbook: Playbook, tree: Root, lines: readonly string[])
     const closing = (lines[code.position.end.line - 1] ?? '').trim();
     if (code.position.end.line > code.position.start.line && closing.startsWith(fence[0]!.repeat(fence.length))) return;
     const swallowed = code.value === '' ? 0 : code.value.split('\n').length;
-    playbook.diagnostics.push(
-      diagnosticAt(playbook.file, { start: { line: code.position.start.line, column: code.position.start.column } }, 'unclosed-code-fence', `the code block opened on line ${code.position.start.line} is never closed: the ${swallowed} line(s) after it are shown as code`, {
+    playbook.findings.push(
+      findingAt(playbook.file, { start: { line: code.position.start.line, column: code.position.start.column } }, 'unclosed-code-fence', `the code block opened on line ${code.position.start.line} is never closed: the ${swallowed} line(s) after it are shown as code`, {
         fix: `add a closing fence line (${fence.startsWith('~') ? 'the same tildes' : 'the same backticks'} as the opening one) where the code ends`,
       }),
     );
   });
-}
-
-function finish(playbook: Playbook, _frontmatter: Frontmatter | undefined, _index: LineIndex): Playbook {
-  return playbook;
 }
 
 /** F14: gap ids are unique in a file; name both places. Read from the raw data so an invalid gap still counts. */
@@ -396,8 +403,8 @@ function duplicateGapIds(playbook: Playbook, sessions: readonly unknown[], place
         seen.set(id, place);
         return;
       }
-      playbook.diagnostics.push(
-        diagnosticAt(playbook.file, place, 'schema', `duplicate gap id \`${id}\`: already used on line ${firstPlace.start.line}, column ${firstPlace.start.column}`, {
+      playbook.findings.push(
+        findingAt(playbook.file, place, 'schema', `duplicate gap id \`${id}\`: already used on line ${firstPlace.start.line}, column ${firstPlace.start.column}`, {
           fix: 'give one of the gaps another id',
           data: { firstLine: firstPlace.start.line, firstColumn: firstPlace.start.column },
         }),
@@ -406,4 +413,4 @@ function duplicateGapIds(playbook: Playbook, sessions: readonly unknown[], place
   });
 }
 
-export type { Diagnostic };
+

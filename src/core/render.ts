@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { posix } from 'node:path';
@@ -16,8 +16,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { STEP_ID_PATTERN } from './body.ts';
 import { resolvePlaybookLink } from './corpus.ts';
-import { allSteps, type Playbook } from './model.ts';
-import { parsePlaybook } from './parse.ts';
+import { allSteps, findStep, type Gap, type Playbook } from './model.ts';
+import { parseDocument } from './parse.ts';
+import { sanitizeSchema } from './sanitize.ts';
 
 export interface RenderOptions {
   /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
@@ -54,40 +55,22 @@ function decodeSafely(segment: string): string {
   }
 }
 
-/** The allowlist: GitHub's, minus every protocol but http(s)/mailto, with whole-element removal of script-like tags. */
-export function sanitizeSchema(allowTags: readonly string[] = []): SanitizeSchema {
-  return {
-    ...defaultSchema,
-    tagNames: [...(defaultSchema.tagNames ?? []), ...allowTags],
-    strip: ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'template', 'object', 'embed', 'textarea', 'select', 'math', 'svg'],
-    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
-    attributes: {
-      ...defaultSchema.attributes,
-      li: [...(defaultSchema.attributes?.['li'] ?? []), 'dataPbAnchor'],
-      h1: ['dataPbAnchor'],
-      h2: [...(defaultSchema.attributes?.['h2'] ?? []), 'dataPbAnchor'],
-      h3: ['dataPbAnchor'],
-      h4: ['dataPbAnchor'],
-      h5: ['dataPbAnchor'],
-      h6: ['dataPbAnchor'],
-    },
-  };
-}
-
 /**
- * Render a playbook's body. The tree is not modified: anchors travel as
- * `data.hProperties` markers that survive sanitising and are turned into
- * ids afterwards, only when they are ids we computed.
+ * Render a playbook's body from its tree (which this consumes: anchors travel
+ * as `data.hProperties` markers that survive sanitising and are turned into
+ * ids afterwards, only when they are ids we computed). Gaps recorded against a
+ * step are shown inside that step, after its own text.
  */
-export function renderPlaybookHtml(playbook: Playbook, options: RenderOptions = {}): string {
+export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: RenderOptions = {}): string {
   const base = options.base ?? '/';
   const anchors = new Map<string, string | undefined>();
-  const tree = markAnchors(playbook, anchors);
+  markAnchors(playbook, tree, anchors);
   const processor = unified()
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
     .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors))
+    .use(rehypeGapMarkers, playbook)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
@@ -98,13 +81,12 @@ export function renderPlaybookHtml(playbook: Playbook, options: RenderOptions = 
  * through the same parser and sanitiser, with heading ids.
  */
 export function renderMarkdownHtml(path: string, text: string, options: RenderOptions = {}): string {
-  const playbook = parsePlaybook(path, text, { path });
-  return renderPlaybookHtml(playbook, options);
+  const { playbook, tree } = parseDocument(path, text, { path });
+  return renderPlaybookHtml(playbook, tree, options);
 }
 
-/** A copy of the tree in which headings and steps carry their anchor as a marker. */
-function markAnchors(playbook: Playbook, anchors: Map<string, string | undefined>): Root {
-  const tree = structuredClone(playbook.tree);
+/** Mark headings and steps with their anchor. */
+function markAnchors(playbook: Playbook, tree: Root, anchors: Map<string, string | undefined>): void {
   const headingIds = playbook.headings.map((heading) => heading.id);
   let headingIndex = 0;
   const stepAnchorByLine = new Map(allSteps(playbook.steps).map((step) => [`${step.place.start.line}:${step.place.start.column}`, step]));
@@ -123,7 +105,55 @@ function markAnchors(playbook: Playbook, anchors: Map<string, string | undefined
       }
     }
   });
-  return tree;
+}
+
+/** The gaps shown inside a step: open ones, and documented ones the step now covers (wontfix ones are not shown). */
+function gapsByStepAnchor(playbook: Playbook): Map<string, { gap: Gap; date: string }[]> {
+  const byAnchor = new Map<string, { gap: Gap; date: string }[]>();
+  for (const session of playbook.shadowing) {
+    for (const gap of session.gaps) {
+      if (!gap.step || gap.status === 'wontfix') continue;
+      const step = findStep(playbook.steps, gap.step);
+      if (!step) continue;
+      byAnchor.set(step.anchor, [...(byAnchor.get(step.anchor) ?? []), { gap, date: session.date }]);
+    }
+  }
+  return byAnchor;
+}
+
+/**
+ * A rehype plugin: each step with recorded gaps gets a callout after its own first text (never before it),
+ * built as elements, so the gap's text is text whatever it holds (`<`, `$&`, …).
+ */
+function rehypeGapMarkers(playbook: Playbook) {
+  return (hast: HastRoot) => {
+    const byAnchor = gapsByStepAnchor(playbook);
+    if (byAnchor.size === 0) return;
+    visit(hast, 'element', (element: Element) => {
+      if (element.tagName !== 'li' || typeof element.properties['id'] !== 'string') return;
+      const gaps = byAnchor.get(element.properties['id']);
+      if (!gaps) return;
+      const callouts: Element[] = gaps.map(({ gap, date }) => ({
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['gap-marker', gap.status], role: 'note' },
+        children: [
+          { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: gap.status === 'open' ? 'Open gap' : 'Gap found while shadowing, now covered here' }] },
+          { type: 'text', value: ` (${date}): ${gap.found}` },
+        ],
+      }));
+      element.children.splice(endOfStepText(element), 0, ...callouts);
+    });
+  };
+}
+
+/** Where a step's own text ends in its `<li>`: after its first paragraph (loose lists), or before its first block (tight lists). */
+function endOfStepText(item: Element): number {
+  const children = item.children;
+  const firstParagraph = children.findIndex((child) => child.type === 'element' && child.tagName === 'p');
+  const firstBlock = children.findIndex((child) => child.type === 'element' && ['ol', 'ul', 'pre', 'div', 'blockquote', 'table'].includes(child.tagName));
+  if (firstParagraph !== -1 && (firstBlock === -1 || firstParagraph < firstBlock)) return firstParagraph + 1;
+  return firstBlock === -1 ? children.length : firstBlock;
 }
 
 function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>): void {

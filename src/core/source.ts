@@ -4,7 +4,7 @@
  * line endings normalised to `\n` (CRLF and CR-only files keep their line
  * numbers and columns because only the line-ending bytes change).
  */
-import type { Place, Point } from './diagnostic.ts';
+import type { Place, Point } from './findings.ts';
 
 /** Why bytes could not be read as a playbook. */
 export interface DecodeFailure {

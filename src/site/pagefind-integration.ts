@@ -9,9 +9,9 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { loadConfig } from '../checker/config.ts';
-import { RULE_IDS } from '../checker/rules/index.ts';
-import { siteConfig } from './site-config.ts';
+import { folderOf } from '../settings/resolve.ts';
+import { DOCS_FOLDER } from './loader.ts';
+import { siteSettings } from './settings.ts';
 import { verifyBuiltSite } from './verify-build.ts';
 
 export function pagefindIntegration(): AstroIntegration {
@@ -20,11 +20,12 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        const settings = siteSettings();
         // Files the docs link to (the frontmatter JSON Schema), published beside the docs pages.
         mkdirSync(join(out, 'docs'), { recursive: true });
-        for (const name of readdirSync('docs').filter((n) => n.endsWith('.json'))) copyFileSync(join('docs', name), join(out, 'docs', name));
+        for (const name of readdirSync(DOCS_FOLDER).filter((n) => n.endsWith('.json'))) copyFileSync(join(DOCS_FOLDER, name), join(out, 'docs', name));
         // Files beside the playbooks (diagrams, PDFs) are published at the same paths, where links point.
-        copyContentAssets(siteConfig().content, out);
+        copyContentAssets(folderOf(settings, settings.content), out);
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -35,13 +36,13 @@ export function pagefindIntegration(): AstroIntegration {
         const files = await index.getFiles();
         await pagefind.close();
         logger.info(`search: ${added.page_count} pages indexed`);
-        const problems = verifyBuiltSite(out, files.files.filter((file) => file.path.startsWith('fragment/')).length);
+        const problems = verifyBuiltSite(out, settings.base, files.files.filter((file) => file.path.startsWith('fragment/')).length);
         if (problems.length === 0) return;
         const lost = problems.filter((p) => p.startsWith('search index'));
         if (lost.length > 0) throw new Error(`the built site lost pages:\n${lost.map((p) => `  - ${p}`).join('\n')}`);
         const list = problems.map((p) => `  - ${p}`).join('\n');
         // Like the checker's errors: fatal unless the team chose to publish while it fixes its pages.
-        if (loadConfig(process.env['PLAYBOOK_CONFIG'], RULE_IDS).failBuildOnError) throw new Error(`the built site is incomplete:\n${list}`);
+        if (settings.failBuildOnError) throw new Error(`the built site is incomplete:\n${list}`);
         logger.warn(`the built site has ${problems.length} broken link(s) (published anyway: failBuildOnError is false):\n${list}`);
       },
     },

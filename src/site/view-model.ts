@@ -4,10 +4,12 @@
  * it), plus the corpus-wide views (people, coaching tree, readiness).
  * Pure: no I/O. Every string is raw text; Astro escapes it where it is shown.
  */
-import { startFromZero, usedBy, looksLikeSlug, normaliseSlugReference, type Corpus } from '../core/corpus.ts';
-import type { Diagnostic } from '../core/diagnostic.ts';
+import { startFromZero, usedBy, type Corpus } from '../core/corpus.ts';
+import { isStale, onlyOwnerHasDoneIt, resolvedPrerequisites } from '../core/facts.ts';
+import { groupBy } from '../core/group.ts';
 import { allSteps, findStep, type Playbook } from '../core/model.ts';
-import { playbookUrl, renderPlaybookHtml } from '../core/render.ts';
+import { playbookUrl } from '../core/render.ts';
+import type { Diagnostic } from '../checker/diagnostic.ts';
 import type { LastChanged } from './git-dates.ts';
 
 export interface SiteOptions {
@@ -98,37 +100,23 @@ function ref(corpus: Corpus, slug: string, base: string): LinkRef {
   return { slug, title: playbook?.displayTitle ?? slug, href: playbookUrl(base, slug) };
 }
 
-function howLink(value: string | undefined, corpus: Corpus, base: string): { href?: string; missing?: boolean } {
-  if (!value) return {};
-  if (/^https?:\/\//i.test(value)) return { href: value };
-  if (looksLikeSlug(value)) {
-    const slug = normaliseSlugReference(value);
-    return corpus.bySlug.has(slug) ? { href: playbookUrl(base, slug) } : { missing: true };
-  }
-  return {};
-}
-
-/** The view of one playbook. */
 /** Findings by file, so each page finds its own without scanning them all. */
 export function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
-  return byFile;
+  return groupBy(diagnostics, (diagnostic) => diagnostic.file);
 }
 
 /** Longest list a playbook page shows in full (start from zero, used by): pages stay under 30 KB at any corpus size. */
 export const LIST_LIMIT = 40;
 
-export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: readonly Diagnostic[] | Map<string, Diagnostic[]>, options: SiteOptions): SitePlaybook {
+/** The view of one playbook; `html` is its rendered body (the check pipeline renders it beside the parse). */
+export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: readonly Diagnostic[] | Map<string, Diagnostic[]>, html: string, options: SiteOptions): SitePlaybook {
   const own = diagnostics instanceof Map ? (diagnostics.get(playbook.file) ?? []) : diagnostics.filter((d) => d.file === playbook.file);
   const path = startFromZero(corpus, playbook.slug);
   const users = usedBy(corpus, playbook.slug);
   const { base } = options;
   const owner = playbook.meta.owner ?? '';
   const reviewed = playbook.meta.last_reviewed;
-  const stale = reviewed !== undefined && playbook.status !== 'deprecated' && (options.now.getTime() - Date.parse(`${reviewed}T00:00:00Z`)) / 86_400_000 > options.staleDays;
-  const doers = new Set(playbook.shadowing.map((s) => s.doer));
-  doers.delete(owner);
+  const stale = isStale(playbook, options.now, options.staleDays);
   const gaps: SiteGap[] = playbook.shadowing.flatMap((session) =>
     session.gaps.map((gap) => {
       const step = gap.step ? findStep(playbook.steps, gap.step) : undefined;
@@ -150,20 +138,13 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
     status: playbook.status,
     stale,
     lastChanged: options.lastChanged?.get(playbook.file) ?? { unknown: 'not looked up' },
-    prerequisites: playbook.prerequisites.map((p) => {
-      const entry: SitePrerequisite = { kind: p.kind, value: p.value };
-      if (p.kind === 'playbook') {
-        const slug = normaliseSlugReference(p.value);
-        if (corpus.bySlug.has(slug)) {
-          entry.href = playbookUrl(base, slug);
-          entry.value = corpus.bySlug.get(slug)!.displayTitle;
-        } else entry.missing = true;
-      } else if (p.how) {
-        entry.how = p.how;
-        const link = howLink(p.how, corpus, base);
-        if (link.href) entry.howHref = link.href;
-        if (link.missing) entry.missing = true;
-      }
+    prerequisites: resolvedPrerequisites(playbook, corpus).map(({ prerequisite: p, playbook: target, howPlaybook, howUrl, missing }) => {
+      const entry: SitePrerequisite = { kind: p.kind, value: target?.displayTitle ?? p.value };
+      if (target) entry.href = playbookUrl(base, target.slug);
+      if (p.how) entry.how = howPlaybook?.displayTitle ?? p.how;
+      if (howPlaybook) entry.howHref = playbookUrl(base, howPlaybook.slug);
+      else if (howUrl) entry.howHref = howUrl;
+      if (missing) entry.missing = true;
       return entry;
     }),
     // The closest prerequisites are the end of the path: keep those when it is long.
@@ -175,9 +156,9 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
     gaps,
     openGaps: gaps.filter((gap) => gap.status === 'open').length,
     sessions: playbook.shadowing.map((s) => ({ date: s.date, lead: s.lead, shadow: s.shadow, mode: s.mode, doer: s.doer, observed: s.observed.map((o) => o.text), gaps: s.gaps.length })),
-    onlyOwnerHasDoneIt: playbook.status === 'active' && owner !== '' && doers.size === 0,
+    onlyOwnerHasDoneIt: onlyOwnerHasDoneIt(playbook),
     findings: own.map((d) => ({ line: d.line, column: d.column, ruleId: d.ruleId, severity: d.severity, message: d.message, ...(d.fix ? { fix: d.fix } : {}), ...(d.url ? { url: d.url } : {}) })),
-    html: renderPlaybookHtml(playbook, { base }),
+    html,
     version: hash(playbook.text),
     valid: playbook.valid,
   };

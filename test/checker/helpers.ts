@@ -1,17 +1,21 @@
-/** Check one or more playbooks given as text, with every rule and default config. */
-import { buildCorpus } from '../../src/core/corpus.ts';
-import type { Diagnostic } from '../../src/core/diagnostic.ts';
-import { parsePlaybook } from '../../src/core/parse.ts';
-import { resolveConfig, type ConfigFile } from '../../src/checker/config.ts';
-import { RULE_IDS } from '../../src/checker/rules/index.ts';
-import { checkCorpus } from '../../src/checker/run.ts';
+/** Check playbooks given as text through the one pipeline (`checkCorpus`), with every rule and the given config. */
+import { checkCorpus } from '../../src/checker/check.ts';
+import type { Diagnostic } from '../../src/checker/diagnostic.ts';
+import { resolveSettings, type Settings } from '../../src/settings/resolve.ts';
+import type { ConfigFile } from '../../src/settings/schema.ts';
 
 /** "Today" for every checker test. */
 export const NOW = new Date('2026-11-24T12:00:00Z');
 
-export function check(files: Record<string, string>, config: ConfigFile = {}): Diagnostic[] {
-  const playbooks = Object.entries(files).map(([path, text]) => parsePlaybook(`content/${path}`, text, { path }));
-  return checkCorpus(buildCorpus(playbooks), resolveConfig(config, RULE_IDS), { now: NOW });
+/** Settings from a config object, as if it were the config file (no file is read, no environment used). */
+export function settingsOf(config: ConfigFile = {}): Settings {
+  return resolveSettings({ root: '/nonexistent-playbook-test-root', config, environment: {} });
+}
+
+/** Every finding of every rule on `files` (paths relative to the content folder). */
+export async function check(files: Record<string, string>, config: ConfigFile = {}): Promise<Diagnostic[]> {
+  const memory = Object.entries(files).map(([path, text]) => ({ file: `content/${path}`, path, text }));
+  return (await checkCorpus(settingsOf(config), { memory, now: NOW, workers: 0 })).diagnostics;
 }
 
 /** Findings of one rule as `line:column` strings. */

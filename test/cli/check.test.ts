@@ -113,7 +113,7 @@ describe('playbook check (CLI)', () => {
 
   it('the cache: a warm run gives the same findings, and a changed file is re-checked', () => {
     const cold = run(['check', '--format', 'json'], basic).stdout;
-    expect(readdirSync(join(basic, '.playbook-cache')).filter((name) => name.endsWith('.bin')).length).toBeGreaterThan(0);
+    expect(readdirSync(join(basic, 'node_modules/.cache/playbook/check')).filter((name) => name.endsWith('.bin')).length).toBeGreaterThan(0);
     expect(run(['check', '--format', 'json'], basic).stdout).toBe(cold);
     const file = join(basic, 'content/team/watch-dashboard.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('1. Open the Orders dashboard.', '1. Open the Orders dashboard as usual.'));

@@ -28,7 +28,7 @@ describe('slugs', () => {
 describe('buildCorpus', () => {
   it('E5: files that produce the same slug are both named, case-only clashes said so', () => {
     const corpus = buildCorpus([playbook('a/b.md'), playbook('a/B.md'), playbook('x/a b.md'), playbook('x/a-b.md')]);
-    const clashes = corpus.diagnostics.filter((d) => d.ruleId === 'duplicate-slug');
+    const clashes = corpus.findings.filter((d) => d.ruleId === 'duplicate-slug');
     expect(clashes.map((d) => d.file).sort()).toEqual(['content/a/B.md', 'content/a/b.md', 'content/x/a b.md', 'content/x/a-b.md']);
     const caseOnly = clashes.find((d) => d.file === 'content/a/b.md')!;
     expect(caseOnly.message).toBe('`content/a/b.md` has the slug `a/b`, like `content/a/B.md` (the names differ only in case): two pages cannot share one URL');
@@ -37,12 +37,13 @@ describe('buildCorpus', () => {
     expect(corpus.playbooks).toHaveLength(4);
   });
 
-  it('C1: a cycle A → B → C → A is named whole, on every member', () => {
+  it('C1: a cycle A → B → C → A is named whole, once, on the member that sorts first', () => {
     const corpus = buildCorpus([playbook('a.md', ['b']), playbook('b.md', ['c']), playbook('c.md', ['a']), playbook('d.md', ['a'])]);
     expect(corpus.cycles).toEqual([['a', 'b', 'c', 'a']]);
-    const cycles = corpus.diagnostics.filter((d) => d.ruleId === 'prerequisite-cycle');
-    expect(cycles.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['content/a.md:6:15', 'content/b.md:6:15', 'content/c.md:6:15']);
-    expect(cycles[0]!.message).toBe('prerequisites form a cycle: `a` → `b` → `c` → `a`');
+    const cycles = corpus.findings.filter((d) => d.ruleId === 'prerequisite-cycle');
+    expect(cycles.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['content/a.md:6:15']);
+    expect(cycles[0]!.message).toBe('prerequisites form a cycle of 3 playbooks: `a` → `b` → `c` → `a`');
+    expect(cycles[0]!.data).toEqual({ cycle: ['a', 'b', 'c', 'a'], members: ['a', 'b', 'c'] });
     // A reader can still be given an order: the cycle does not hang "start from zero".
     expect(startFromZero(corpus, 'd')).toEqual(['c', 'b', 'a']);
   });
@@ -50,15 +51,15 @@ describe('buildCorpus', () => {
   it('C1: a self-prerequisite is a cycle', () => {
     const corpus = buildCorpus([playbook('a.md', ['a'])]);
     expect(corpus.cycles).toEqual([['a', 'a']]);
-    expect(where(corpus.diagnostics)).toEqual(['6:15 prerequisite-cycle']);
+    expect(where(corpus.findings)).toEqual(['6:15 prerequisite-cycle']);
   });
 
   it('C2: a prerequisite to a missing playbook, and to a deprecated one', () => {
     const corpus = buildCorpus([playbook('a.md', ['access/reqest-vpn', 'old']), playbook('access/request-vpn.md'), playbook('old.md', [], { status: 'deprecated' })]);
-    const [unknown, deprecated] = corpus.diagnostics;
-    expect(unknown).toMatchObject({ file: 'content/a.md', line: 6, column: 15, ruleId: 'unknown-playbook', severity: 'error' });
+    const [unknown, deprecated] = corpus.findings;
+    expect(unknown).toMatchObject({ file: 'content/a.md', line: 6, column: 15, ruleId: 'unknown-playbook' });
     expect(unknown!.message).toBe('prerequisite `access/reqest-vpn` is not a playbook in the content folder');
-    expect(deprecated).toMatchObject({ file: 'content/a.md', line: 7, ruleId: 'deprecated-prerequisite', severity: 'warning' });
+    expect(deprecated).toMatchObject({ file: 'content/a.md', line: 7, ruleId: 'deprecated-prerequisite' });
   });
 
   it('orders "start from zero" dependencies first and knows who uses a playbook', () => {
@@ -110,12 +111,12 @@ describe('loadCorpus', () => {
     symlinkSync(join(content, 'team', 'one.md'), join(content, 'team', 'alias.md'));
     symlinkSync(content, join(content, 'team', 'loop'));
     const corpus = loadCorpus('content', root);
-    expect(corpus.playbooks.map((p) => [p.file, p.diagnostics.map((d) => d.ruleId)])).toEqual([
+    expect(corpus.playbooks.map((p) => [p.file, p.findings.map((d) => d.ruleId)])).toEqual([
       ['content/team/one.md', []],
       ['content/team/two.md', ['encoding']],
     ]);
     expect(corpus.ignored).toEqual(['content/README.md', 'content/team/_draft-notes.md']);
-    expect(corpus.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['content/team/link-out.md unreadable-file']);
+    expect(corpus.findings.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['content/team/link-out.md unreadable-file']);
   });
 
   it('C4: a missing content folder is a ContentFolderError with a clear message', () => {
@@ -159,6 +160,6 @@ describe('BAD-INPUTS C3: one playbook with 5,000 prerequisites', () => {
     const corpus = buildCorpus([hub, ...many]);
     expect(startFromZero(corpus, 'hub')).toHaveLength(5000);
     expect(usedBy(corpus, 'n42')).toEqual(['hub']);
-    expect(corpus.diagnostics).toEqual([]);
+    expect(corpus.findings).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** Small builders shared by the core tests. */
 import { parsePlaybook } from '../../src/core/parse.ts';
-import type { Diagnostic } from '../../src/core/diagnostic.ts';
+import type { ModelFinding } from '../../src/core/findings.ts';
 
 /** A valid frontmatter block followed by a body. */
 export function playbookText(frontmatter: string, body = '## Steps\n\n1. Do the thing.\n'): string {
@@ -14,6 +14,6 @@ export function parse(text: string, file = 'content/team/example.md') {
 }
 
 /** Diagnostics as `line:column ruleId` strings, for compact assertions. */
-export function where(diagnostics: readonly Diagnostic[]): string[] {
+export function where(diagnostics: readonly ModelFinding[]): string[] {
   return diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);
 }

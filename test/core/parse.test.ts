@@ -51,7 +51,7 @@ describe('parsePlaybook', () => {
   const playbook = parsePlaybook('content/on-call/rotate.md', FULL, { path: 'on-call/rotate.md' });
 
   it('validates the frontmatter and keeps its values', () => {
-    expect(playbook.diagnostics).toEqual([]);
+    expect(playbook.findings).toEqual([]);
     expect(playbook.valid).toBe(true);
     expect(playbook.slug).toBe('on-call/rotate');
     expect(playbook.meta.title).toBe('Rotate the on-call schedule');
@@ -174,7 +174,7 @@ describe('parsePlaybook on line endings and encodings (BAD-INPUTS E1, E2)', () =
     ['a UTF-8 BOM', `\uFEFF${lf}`],
   ])('keeps positions right with %s', (_, text) => {
     const parsed = parse(text);
-    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.findings).toEqual([]);
     expect(parsed.frontmatter?.keys['owner']?.start).toEqual({ line: 4, column: 1 });
     expect(parsed.steps.map((s) => s.place.start)).toEqual([
       { line: 9, column: 1 },
@@ -187,8 +187,8 @@ describe('parsePlaybook on line endings and encodings (BAD-INPUTS E1, E2)', () =
     ['a whitespace-only file', '  \n\n\t\n'],
   ])('reports %s as one schema diagnostic at 1:1', (_, text) => {
     const parsed = parse(text);
-    expect(where(parsed.diagnostics)).toEqual(['1:1 schema']);
-    expect(parsed.diagnostics[0]!.message).toContain('no frontmatter');
+    expect(where(parsed.findings)).toEqual(['1:1 schema']);
+    expect(parsed.findings[0]!.message).toContain('no frontmatter');
   });
 });
 

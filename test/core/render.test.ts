@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlaybook } from '../../src/core/parse.ts';
+import { parseDocument } from '../../src/core/parse.ts';
 import { playbookUrl, renderPlaybookHtml } from '../../src/core/render.ts';
 import { MINIMAL, playbookText } from './helpers.ts';
 
 function render(body: string, base = '/') {
-  const playbook = parsePlaybook('content/on-call/rotate.md', playbookText(MINIMAL, body), { path: 'on-call/rotate.md' });
-  return renderPlaybookHtml(playbook, { base });
+  const { playbook, tree } = parseDocument('content/on-call/rotate.md', playbookText(MINIMAL, body), { path: 'on-call/rotate.md' });
+  return renderPlaybookHtml(playbook, tree, { base });
 }
 
 describe('renderPlaybookHtml', () => {

@@ -2,14 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { parsePlaybook } from '../../src/core/parse.ts';
+import { parseDocument, type ParsedDocument } from '../../src/core/parse.ts';
 import { renderPlaybookHtml } from '../../src/core/render.ts';
+
+const renderDocument = ({ playbook, tree }: ParsedDocument) => renderPlaybookHtml(playbook, tree, { base: '/pb/' });
 import { MINIMAL, playbookText } from './helpers.ts';
 
 const payloads = JSON.parse(readFileSync('test/fixtures/xss/payloads.json', 'utf8')) as { body: string[]; link: string[] };
 
 function rendered(body: string): string {
-  return renderPlaybookHtml(parsePlaybook('content/x/evil.md', playbookText(MINIMAL, body), { path: 'x/evil.md' }), { base: '/pb/' });
+  return renderDocument(parseDocument('content/x/evil.md', playbookText(MINIMAL, body), { path: 'x/evil.md' }));
 }
 
 /**

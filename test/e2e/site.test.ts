@@ -183,7 +183,7 @@ describe('the site in a browser', () => {
     const yaml = await page.locator('[data-sh-yaml]').inputValue();
     const text = `---\ntitle: T\nsummary: S.\nowner: priya\nshadowing:\n${yaml}---\n\n## Steps\n\n1. Do it.\n`;
     const parsed = parsePlaybook('content/x.md', text, { path: 'x.md' });
-    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.findings).toEqual([]);
     expect(parsed.shadowing[0]!.observed.map((o) => o.text)).toEqual(['Posted in #incidents: "starting now" - ok?', 'Paused the orders_hourly_export DAG']);
     expect(parsed.shadowing[0]!.gaps[0]).toMatchObject({ status: 'open' });
     expect(parsed.shadowing[0]!.shadow).toBe('kenji');

@@ -5,15 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus } from '../../src/core/corpus.ts';
-import { parsePlaybook, parsePlaybookBytes } from '../../src/core/parse.ts';
+import { parseDocument, parsePlaybook, parsePlaybookBytes } from '../../src/core/parse.ts';
 import { renderPlaybookHtml } from '../../src/core/render.ts';
-import { resolveConfig } from '../../src/checker/config.ts';
-import { checkCorpus } from '../../src/checker/run.ts';
+import { checkCorpus } from '../../src/checker/check.ts';
+import { settingsOf } from '../checker/helpers.ts';
 import { body, document } from './arbitraries.ts';
 
 const SEED = 20261124;
-const config = resolveConfig();
+const settings = settingsOf();
 
 function assertPositioned(text: string, diagnostics: readonly { line: number; column: number; fix?: string; message: string }[]) {
   const lines = text.split(/\r\n|\r|\n/).length;
@@ -31,7 +30,7 @@ describe('fuzz: core', () => {
     fc.assert(
       fc.property(document, (text) => {
         const playbook = parsePlaybook('content/fuzz/doc.md', text, { path: 'fuzz/doc.md' });
-        assertPositioned(text, playbook.diagnostics);
+        assertPositioned(text, playbook.findings);
         for (const step of playbook.steps) expect(step.place.start.line).toBeGreaterThanOrEqual(playbook.bodyLine);
       }),
       { seed: SEED, numRuns: 8000 },
@@ -42,7 +41,7 @@ describe('fuzz: core', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
         const playbook = parsePlaybookBytes('content/fuzz/bytes.md', bytes, { path: 'fuzz/bytes.md' });
-        expect(Array.isArray(playbook.diagnostics)).toBe(true);
+        expect(Array.isArray(playbook.findings)).toBe(true);
       }),
       { seed: SEED, numRuns: 2000 },
     );
@@ -51,8 +50,8 @@ describe('fuzz: core', () => {
   it('renders 2,000 generated documents to HTML with no script, handler or javascript: URL', () => {
     fc.assert(
       fc.property(document, (text) => {
-        const playbook = parsePlaybook('content/fuzz/doc.md', text, { path: 'fuzz/doc.md' });
-        const html = renderPlaybookHtml(playbook, { base: '/intranet/playbooks/' });
+        const { playbook, tree } = parseDocument('content/fuzz/doc.md', text, { path: 'fuzz/doc.md' });
+        const html = renderPlaybookHtml(playbook, tree, { base: '/intranet/playbooks/' });
         // Real tags only: escaped text such as `&#x3C;script` in a code block is harmless.
         expect(html).not.toMatch(/<(script|iframe|style|form|object|embed)\b/i);
         expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
@@ -62,18 +61,19 @@ describe('fuzz: core', () => {
     );
   }, 120_000);
 
-  it('checks corpora of generated playbooks that link to and depend on each other (every rule, no exception)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), body), { minLength: 1, maxLength: 10 }), (specs) => {
-        const playbooks = specs.map(([self, need, text], index) =>
-          parsePlaybook(`content/p${index}.md`, `---\ntitle: P${self}\nsummary: s\nowner: o\nprerequisites:\n  - playbook: p${need}\n---\n[x](p${need}.md#steps)\n${text}`, { path: `p${index}.md` }),
-        );
-        const corpus = buildCorpus(playbooks);
-        expect(corpus.playbooks).toHaveLength(playbooks.length);
+  it('checks corpora of generated playbooks that link to and depend on each other (every rule, no exception)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), body), { minLength: 1, maxLength: 10 }), async (specs) => {
+        const memory = specs.map(([self, need, text], index) => ({
+          file: `content/p${index}.md`,
+          path: `p${index}.md`,
+          text: `---\ntitle: P${self}\nsummary: s\nowner: o\nprerequisites:\n  - playbook: p${need}\n---\n[x](p${need}.md#steps)\n${text}`,
+        }));
         // The checker runs every rule on them without throwing (a rule that throws becomes a finding that says so).
-        const diagnostics = checkCorpus(corpus, config, { now: new Date('2026-11-24') });
-        expect(diagnostics.filter((d) => d.message.includes('failed on this file'))).toEqual([]);
-        for (const cycle of corpus.cycles) expect(cycle[0]).toBe(cycle.at(-1));
+        const run = await checkCorpus(settings, { memory, now: new Date('2026-11-24'), workers: 0 });
+        expect(run.corpus.playbooks).toHaveLength(memory.length);
+        expect(run.diagnostics.filter((d) => d.message.includes('failed on this file'))).toEqual([]);
+        for (const cycle of run.corpus.cycles) expect(cycle[0]).toBe(cycle.at(-1));
       }),
       { seed: SEED + 2, numRuns: 500 },
     );

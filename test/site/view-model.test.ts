@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/core/corpus.ts';
-import { parsePlaybook } from '../../src/core/parse.ts';
-import { escapeHtml, withGapMarkers } from '../../src/site/gap-markers.ts';
+import { parseDocument, parsePlaybook } from '../../src/core/parse.ts';
+import { renderPlaybookHtml } from '../../src/core/render.ts';
 import { layoutGraph } from '../../src/site/graph-layout.ts';
-import { normaliseBase } from '../../src/site/site-config.ts';
+import { normaliseBase } from '../../src/settings/resolve.ts';
 import { coachingTree, peopleOf, sitePlaybook, LIST_LIMIT } from '../../src/site/view-model.ts';
 
 function playbook(path: string, extra = '', steps = '1. Do it {#do-it}\n2. Check it.') {
@@ -21,38 +21,40 @@ describe('site view model', () => {
   const options = { base: '/pb/', now: new Date('2026-11-24'), staleDays: 180, editUrl: 'https://git.example.com/edit/{path}' };
 
   it('gives a playbook page everything it shows, linked under the base path', () => {
-    const view = sitePlaybook(corpus.bySlug.get('a')!, corpus, corpus.diagnostics, options);
+    const view = sitePlaybook(corpus.bySlug.get('a')!, corpus, [], '', options);
     expect(view.href).toBe('/pb/a/');
     expect(view.startFromZero.map((r) => r.slug)).toEqual(['c', 'b']);
     expect(view.startFromZeroTotal).toBe(2);
     expect(view.prerequisites).toEqual([
       { kind: 'playbook', value: 'b.md', href: '/pb/b/' },
-      { kind: 'tool', value: 'kubectl', how: 'c', howHref: '/pb/c/' },
+      { kind: 'tool', value: 'kubectl', how: 'c.md', howHref: '/pb/c/' },
     ]);
     expect(view.gaps[0]).toMatchObject({ status: 'documented', stepAnchor: 'do-it' });
     expect(view.editHref).toBe('https://git.example.com/edit/content/a.md');
     expect(view.onlyOwnerHasDoneIt).toBe(true);
-    expect(sitePlaybook(corpus.bySlug.get('c')!, corpus, corpus.diagnostics, options).usedBy.map((r) => r.slug)).toEqual(['a', 'b']);
+    expect(sitePlaybook(corpus.bySlug.get('c')!, corpus, [], '', options).usedBy.map((r) => r.slug)).toEqual(['a', 'b']);
   });
 
   it('caps long lists so that pages stay small, keeping the closest prerequisites', () => {
     const chain = Array.from({ length: 60 }, (_, i) => playbook(`p${i}.md`, i < 59 ? `prerequisites:\n  - playbook: p${i + 1}\n` : ''));
     const big = buildCorpus(chain);
-    const view = sitePlaybook(big.bySlug.get('p0')!, big, big.diagnostics, options);
+    const view = sitePlaybook(big.bySlug.get('p0')!, big, [], '', options);
     expect(view.startFromZeroTotal).toBe(59);
     expect(view.startFromZero).toHaveLength(LIST_LIMIT);
     expect(view.startFromZero.at(-1)!.slug).toBe('p1');
   });
 
-  it('marks gaps on their steps, escaping their text', () => {
-    const view = sitePlaybook(corpus.bySlug.get('a')!, corpus, corpus.diagnostics, options);
-    const html = withGapMarkers(view.html, view.gaps);
-    expect(html).toMatch(/<li id="do-it"[^>]*><span class="gap-marker documented">.*Drained &lt;the&gt; queue\./);
-    expect(escapeHtml(`<a href="x">'`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;');
+  it('marks gaps on their steps after the step text, as text (no replacement patterns, no markup)', () => {
+    const text = `---\ntitle: A\nsummary: S.\nowner: alex\nshadowing:\n${session('alex', 'priya')}    gaps:\n      - found: Drained <the> queue, then $& and $1 and $\`.\n        status: open\n        step: do-it\n---\n\n## Steps\n\n1. Do it {#do-it}\n2. Check it.\n`;
+    const { playbook: parsed, tree } = parseDocument('content/a.md', text, { path: 'a.md' });
+    const html = renderPlaybookHtml(parsed, tree, { base: '/pb/' });
+    expect(html).toMatch(/<li id="do-it"[^>]*>Do it\s*<div class="gap-marker open" role="note"><strong>Open gap<\/strong> \(2026-10-01\): Drained &#x3C;the> queue, then \$&#x26; and \$1 and \$`\.<\/div>/);
+    expect(html.match(/gap-marker/g)).toHaveLength(1);
+    expect(html.match(/Do it/g)).toHaveLength(1);
   });
 
   it('knows people and the coaching tree', () => {
-    const views = corpus.playbooks.map((p) => sitePlaybook(p, corpus, corpus.diagnostics, options));
+    const views = corpus.playbooks.map((p) => sitePlaybook(p, corpus, [], '', options));
     const people = peopleOf(views);
     expect(people.map((p) => [p.handle, p.owns.length, p.led.length, p.shadowed.length, p.taught])).toEqual([
       ['alex', 3, 1, 0, ['priya']],

@@ -8,7 +8,11 @@ function xml(text: string): string {
 export const junit: Reporter = (result) => {
   const byFile = new Map<string, typeof result.diagnostics>();
   for (const file of result.files) byFile.set(file, []);
-  for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of result.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const cases = [...byFile].map(([file, diagnostics]) => {
     const failing = diagnostics.filter((d) => d.severity !== 'info');
     if (failing.length === 0) return `    <testcase classname="playbook" name="${xml(file)}" time="0"/>`;

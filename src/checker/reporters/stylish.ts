@@ -1,14 +1,14 @@
 import pc from 'picocolors';
-import type { Severity } from '../../core/diagnostic.ts';
-import { countBySeverity } from '../run.ts';
+import type { Severity } from '../diagnostic.ts';
+import { countBySeverity } from '../diagnostic.ts';
+import { groupBy } from '../../core/group.ts';
 import type { Reporter } from './types.ts';
 
 /** Grouped by file: `line:col  severity  message  rule-id`, the fix under it, then a summary with counts and time. */
 export const stylish: Reporter = (result, { color }) => {
   const c = pc.createColors(color);
   const paint: Record<Severity, (text: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
-  const byFile = new Map<string, typeof result.diagnostics>();
-  for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = groupBy(result.diagnostics, (d) => d.file);
   const out: string[] = [];
   for (const [file, diagnostics] of byFile) {
     out.push(c.underline(file));

@@ -1,12 +1,12 @@
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Rule } from '../rule.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import type { AnyRule } from '../rule.ts';
 
 /** Everything a reporter needs: a pure function of this. */
 export interface CheckResult {
   diagnostics: Diagnostic[];
   /** Files that were checked (with `/`, relative to the working directory). */
   files: string[];
-  rules: readonly Rule[];
+  rules: readonly AnyRule[];
   /** Milliseconds the check took. */
   elapsedMs: number;
   toolVersion: string;

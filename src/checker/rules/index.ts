@@ -1,5 +1,5 @@
 /** Every rule, in the order their docs list them. One file per rule; the id is the only name. */
-import type { Rule } from '../rule.ts';
+import type { AnyRule } from '../rule.ts';
 import { brokenLink } from './broken-link.ts';
 import { deprecatedPrerequisite } from './deprecated-prerequisite.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
@@ -26,7 +26,7 @@ import { unreadableFile } from './unreadable-file.ts';
 import { unsafeHtml } from './unsafe-html.ts';
 import { vagueStep } from './vague-step.ts';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   // Undocumented steps, from every signal in the format
   undocumentedStep,
   openGap,
@@ -58,7 +58,3 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}

@@ -1,17 +1,15 @@
+import { onlyOwnerHasDoneIt } from '../../core/facts.ts';
 import type { Rule } from '../rule.ts';
 
-/** Nobody but the owner has ever done the work: no `reverse` session where someone else did it. */
+/** Nobody but the owner has ever done the work: no session where someone else did it. The site shows the same fact. */
 export const singlePointOfFailure: Rule = {
   id: 'single-point-of-failure',
   description: 'Nobody but the owner has ever done the work (no `reverse` shadowing session)',
   defaultSeverity: 'info',
   scope: 'file',
   check({ playbook, report }) {
-    if (playbook.status !== 'active' || !playbook.meta.owner) return;
-    const owner = playbook.meta.owner;
-    const doers = new Set(playbook.shadowing.map((session) => session.doer));
-    doers.delete(owner);
-    if (doers.size > 0) return;
+    if (!onlyOwnerHasDoneIt(playbook)) return;
+    const owner = playbook.meta.owner!;
     report({
       place: playbook.frontmatter?.keys['owner'] ?? { start: { line: 1, column: 1 } },
       message: `only \`${owner}\` has ever done this work: no shadowing session where someone else did it`,

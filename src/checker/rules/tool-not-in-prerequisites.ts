@@ -1,5 +1,5 @@
 import { startFromZero } from '../../core/corpus.ts';
-import type { Place } from '../../core/diagnostic.ts';
+import type { Place } from '../../core/findings.ts';
 import { allSteps, type Playbook } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 
@@ -85,11 +85,11 @@ export const toolNotInPrerequisites: Rule = {
   description: 'A command in a step whose program is not a declared `tool:` prerequisite',
   defaultSeverity: 'warning',
   check(context) {
-    const { playbook, corpus, config, report } = context;
+    const { playbook, corpus, settings, report } = context;
     // The closure is asked for only when a program is not declared or allowed here: most playbooks never need it.
     let tools: ReadonlySet<string> | undefined;
     const own = new Set(ownToolWords(playbook));
-    const allowed = new Set([...ALWAYS_AVAILABLE, ...config.allowedCommands.map((c) => c.toLowerCase())]);
+    const allowed = new Set([...ALWAYS_AVAILABLE, ...settings.allowedCommands.map((c) => c.toLowerCase())]);
     const reported = new Set<string>();
     const consider = (program: string, place: Place, stepNumber: string, command: string) => {
       const name = program.toLowerCase();

@@ -13,13 +13,13 @@ export const undocumentedStepOptionsSchema = z
   })
   .describe('Options of the undocumented-step matcher.');
 
-/** The options, or the defaults when none are set or they do not validate (config validation reports those). */
-function optionsOf(raw: unknown): MatcherOptions {
-  const parsed = undocumentedStepOptionsSchema.safeParse(raw ?? {});
-  if (!parsed.success) return {};
+type UndocumentedStepOptions = z.infer<typeof undocumentedStepOptionsSchema>;
+
+/** The matcher's options from the rule's validated options. */
+function optionsOf(parsed: UndocumentedStepOptions): MatcherOptions {
   const options: MatcherOptions = {};
-  if (parsed.data.synonyms) options.synonyms = parsed.data.synonyms;
-  if (parsed.data.threshold !== undefined) options.threshold = parsed.data.threshold;
+  if (parsed.synonyms) options.synonyms = parsed.synonyms;
+  if (parsed.threshold !== undefined) options.threshold = parsed.threshold;
   return options;
 }
 
@@ -37,13 +37,14 @@ function whereOf(playbook: Playbook, found: UndocumentedAction): string {
  * An observed action that no step describes. How the matching works and how
  * a team tunes it: docs/rules/undocumented-step.md.
  */
-export const undocumentedStep: Rule = {
+export const undocumentedStep: Rule<UndocumentedStepOptions> = {
   id: 'undocumented-step',
   description: 'An observed action that no step describes',
   defaultSeverity: 'warning',
   scope: 'file',
-  check({ playbook, config, report }) {
-    for (const found of findUndocumentedActions(playbook, optionsOf(config.options['undocumented-step']))) {
+  optionsSchema: undocumentedStepOptionsSchema,
+  check({ playbook, options, report }) {
+    for (const found of findUndocumentedActions(playbook, optionsOf(options))) {
       const nearest = found.nearest ? `. Nearest: step ${found.nearest.step}, ${found.nearest.reason}` : '';
       report({
         place: found.action.place,

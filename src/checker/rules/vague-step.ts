@@ -30,9 +30,9 @@ export const vagueStep: Rule = {
   description: 'A step that leans on knowledge the page never gives ("ask Alex", "as usual", "TODO")',
   defaultSeverity: 'warning',
   scope: 'file',
-  check({ playbook, config, report }) {
-    const custom = config.vaguePhrases.map((phrase) => new RegExp(`(?<![\\w])${escapeRegExp(phrase)}(?![\\w])`, 'i'));
-    const patterns = [...(config.builtInVaguePhrases ? BUILT_IN : []), ...custom];
+  check({ playbook, settings, report }) {
+    const custom = settings.vaguePhrases.map((phrase) => new RegExp(`(?<![\\w])${escapeRegExp(phrase)}(?![\\w])`, 'i'));
+    const patterns = [...(settings.builtInVaguePhrases ? BUILT_IN : []), ...custom];
     const sections = [
       ...allSteps(playbook.steps).map((step) => ({ what: `step ${step.number}`, from: step.place.start.line, to: step.children[0] ? step.children[0].place.start.line - 1 : (step.place.end?.line ?? step.place.start.line), prose: `${step.title}\n${step.text}` })),
       ...(playbook.verify ? [{ what: 'the Verify section', from: playbook.verify.place.start.line, to: playbook.verify.place.start.line + playbook.verify.text.split('\n').length + 2, prose: playbook.verify.text }] : []),

@@ -1,0 +1,80 @@
+/**
+ * The one worker protocol: each worker thread (./worker.ts) gets the settings
+ * once, then one `FileJob` per message, and answers one `FileResult` (the
+ * tree-less model, the file-scope findings, the HTML when asked). A file that
+ * takes longer than the limit — an input the Markdown parser chokes on — costs
+ * one `parse-limit` finding and a fresh worker, never the run.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RenderOptions } from '../core/render.ts';
+import type { Settings } from '../settings/resolve.ts';
+import type { FileJob, FileResult } from './check-file.ts';
+
+/** What every worker of a run is started with. */
+export interface WorkerSetup {
+  settings: Settings;
+  now: number;
+  render?: RenderOptions;
+  timing: boolean;
+}
+
+export interface PoolOptions {
+  workers: number;
+  /** Longest one file may take (default 10 s). */
+  timeoutMs: number;
+  /** Called with each job that hit the limit: its result stands in for the file. */
+  timedOut: (job: FileJob, timeoutMs: number) => FileResult;
+}
+
+/** Check the jobs on worker threads; results in the order of the jobs. The jobs' bytes are handed over, not copied. */
+export async function checkInWorkers(jobs: readonly FileJob[], setup: WorkerSetup, options: PoolOptions): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(jobs.length);
+  const workerCount = Math.max(1, Math.min(options.workers, jobs.length));
+  let next = 0;
+
+  const runLane = () =>
+    new Promise<void>((resolve, reject) => {
+      let worker: Worker;
+      let current = -1;
+      let timer: NodeJS.Timeout | undefined;
+      const start = () => {
+        const own = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
+        worker = own;
+        own.unref();
+        // A worker that timed out may still answer before it is terminated: ignore it.
+        own.on('message', (message: FileResult | 'ready') => {
+          if (own !== worker) return;
+          if (message !== 'ready') {
+            clearTimeout(timer);
+            results[current] = message;
+          }
+          feed();
+        });
+        own.on('error', (error) => {
+          if (own !== worker) return;
+          clearTimeout(timer);
+          reject(new Error(`checker worker failed on ${jobs[current]?.file ?? 'start-up'}`, { cause: error }));
+        });
+      };
+      const feed = () => {
+        if (next >= jobs.length) {
+          void worker.terminate();
+          resolve();
+          return;
+        }
+        current = next++;
+        const job = jobs[current]!;
+        // The limit starts when the job is handed over: a worker's start-up never counts against a file.
+        timer = setTimeout(() => {
+          results[current] = options.timedOut(job, options.timeoutMs);
+          void worker.terminate();
+          start();
+        }, options.timeoutMs);
+        worker.postMessage(job);
+      };
+      start();
+    });
+
+  await Promise.all(Array.from({ length: workerCount }, runLane));
+  return results;
+}

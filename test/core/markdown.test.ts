@@ -1,0 +1,26 @@
+/** The parser's shortcut (no autolink-literal extension when no autolink can occur) gives the very same tree. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, parseMarkdownWithAllExtensions } from '../../src/core/markdown.ts';
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? markdownFiles(path) : /\.md$/.test(name) ? [path] : [];
+  });
+}
+
+describe('parseMarkdown', () => {
+  const files = ['content', 'test/fixtures'].flatMap(markdownFiles);
+  it(`gives the same tree as full GFM on every fixture (${files.length} files)`, () => {
+    expect(files.length).toBeGreaterThan(500);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(parseMarkdown(text), file).toEqual(parseMarkdownWithAllExtensions(text));
+    }
+  });
+  it.each(['see www.example.com', 'https://example.com/x', 'mail ops@example.com', 'mailto:ops@example.com', 'plain text only'])('and on %j', (text) => {
+    expect(parseMarkdown(text)).toEqual(parseMarkdownWithAllExtensions(text));
+  });
+});
