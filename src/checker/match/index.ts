@@ -14,9 +14,9 @@
  * Pure and deterministic: no I/O, no model, nothing downloaded.
  */
 import type { ObservedAction, Playbook } from '../../core/model.ts';
-import { alignSteps, placementsOf } from './align.ts';
+import { alignSteps, BACKWARD_PENALTY, placementsOf } from './align.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
-import { contextKeysOf, pairsOf, peopleOf, unitsOf } from './steps.ts';
+import { contextKeysOf, otherUnitsOf, pairsOf, peopleOf, unitsOf } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
 
@@ -71,44 +71,87 @@ function matcherFor(options: MatcherOptions | undefined): Matcher {
   return defaultMatcher.value;
 }
 
+/** How one action (or an action read together with the one it refers to) compares with the playbook. */
+interface Judgement {
+  best?: Comparison;
+  nearest?: Comparison;
+  /** Alignment score per step. */
+  scores: number[];
+  /** A step describes it. */
+  stepDocumented: boolean;
+  /** A step, the Verify section or a prerequisite describes it. */
+  documented: boolean;
+}
+
+/** Refers to what was done just before: "did the same for …", "the same way", "as before", "as for the others". */
+const SAME_AS_BEFORE =
+  /\b(?:(?:did|do|does|doing|done|repeated) the same|the same (?:way|routine|procedure|process|drill|again|for|on|to|with|checks?|steps?)|same (?:routine|again|drill|checks)|as before|as for the others?|as with the others?|likewise|(?:did|do|does|doing|checked|counted|went through) the rest)\b/i;
+/** Says it was done again: the step it repeats may be an earlier one. */
+const REPEATED = /\b(?:again|once more|re-?did|one more time|another time)\b/i;
+
 /** Every observed action with its verdict, in session order (repeats included). */
 export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
   const { table, threshold, weights } = matcher;
   const units = unitsOf(playbook, table);
   const pairs = pairsOf(playbook, table, units);
+  const others = otherUnitsOf(playbook, table);
   const context = contextKeysOf(playbook, table);
   const people = peopleOf(playbook);
+
+  const judge = (terms: TextTerms): Judgement => {
+    const termWeights = weightsOf(terms, units, context, table, weights, people);
+    const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
+    const paired = pairs
+      .map((unit) => compare(terms, termWeights, unit, table, weights))
+      .filter((pair) => {
+        const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
+        // Each step names something of the action the other does not, and together they describe it
+        // where neither does alone, or clearly better than either.
+        if (!addsObject(terms, first, second) || !addsObject(terms, second, first)) return false;
+        // Neither may name another target than the action: one step's name does not make up for the other's.
+        if (first.otherTarget || second.otherTarget) return false;
+        const alone = Math.max(first.score, second.score);
+        return alone < threshold || pair.score >= alone + PAIR_MARGIN;
+      });
+    const stepBest = bestOf([...singles, ...paired]);
+    const stepDocumented = stepBest !== undefined && stepBest.score >= threshold;
+    // The Verify section or a prerequisite may describe it: documented, but no step to align it to.
+    // It must name what the section or prerequisite is about, not only do what it implies ("Opened …" is not `access: …`).
+    const elsewhere = bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
+    const best = elsewhere && (!stepBest || (!stepDocumented && elsewhere.score > stepBest.score)) ? elsewhere : stepBest;
+    // Alignment scores per step: a pair counts for its later step.
+    const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
+    const nearest = singles.reduce<Comparison | undefined>((top, c) => (!top || c.coverage > top.coverage || (c.coverage === top.coverage && c.score > top.score) ? c : top), undefined);
+    const judgement: Judgement = { scores, stepDocumented, documented: stepDocumented || (elsewhere !== undefined && elsewhere.score >= threshold) };
+    if (best) judgement.best = best;
+    if (nearest) judgement.nearest = nearest;
+    return judgement;
+  };
+
   const verdicts: ActionVerdict[] = [];
   for (const session of playbook.shadowing) {
-    const judged = session.observed.map((action) => {
-      const terms = termsOf(action.text, table);
-      const termWeights = weightsOf(terms, units, context, table, weights, people);
-      const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
-      const paired = pairs
-        .map((unit) => compare(terms, termWeights, unit, table, weights))
-        .filter((pair) => {
-          const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
-          // Each step names something of the action the other does not, and together they describe it
-          // where neither does alone, or clearly better than either.
-          if (!addsObject(terms, first, second) || !addsObject(terms, second, first)) return false;
-          // Neither may name another target than the action: one step's name does not make up for the other's.
-          if (first.otherTarget || second.otherTarget) return false;
-          const alone = Math.max(first.score, second.score);
-          return alone < threshold || pair.score >= alone + PAIR_MARGIN;
-        });
-      const best = bestOf([...singles, ...paired]);
-      // Alignment scores per step: a pair counts for its later step.
-      const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
-      const nearest = singles.reduce<Comparison | undefined>((top, c) => (!top || c.coverage > top.coverage || (c.coverage === top.coverage && c.score > top.score) ? c : top), undefined);
-      return { action, best, nearest, scores, documented: best !== undefined && best.score >= threshold };
+    const judged: Judgement[] = [];
+    const repeats: boolean[] = [];
+    session.observed.forEach((action, index) => {
+      let judgement = judge(termsOf(action.text, table));
+      // "Did the same for the second printer": what was done before, to what this action names.
+      const previous = index > 0 ? session.observed[index - 1] : undefined;
+      if (!judgement.documented && previous && SAME_AS_BEFORE.test(action.text)) {
+        const together = judge(termsOf(`${previous.text}; ${action.text}`, table));
+        if (together.documented && !together.best?.otherTarget && !together.best?.oppositeVerb) judgement = together;
+      }
+      judged.push(judgement);
+      repeats.push(REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text));
     });
     const assigned = alignSteps(
       judged.map((j) => j.scores),
-      judged.map((j) => j.documented),
+      judged.map((j) => j.stepDocumented),
+      BACKWARD_PENALTY,
+      repeats,
     );
     const after = placementsOf(assigned);
     judged.forEach((j, index) => {
-      const verdict: ActionVerdict = { action: j.action, documented: j.documented, step: j.documented ? assigned[index]! : after[index]! };
+      const verdict: ActionVerdict = { action: session.observed[index]!, documented: j.documented, step: j.stepDocumented ? assigned[index]! : after[index]! };
       if (j.best) verdict.best = j.best;
       if (j.nearest) verdict.nearest = j.nearest;
       verdicts.push(verdict);
@@ -131,6 +174,11 @@ function addsObject(action: TextTerms, one: Comparison, other: Comparison): bool
     const object = action.terms.findIndex((next, at) => at > index && !next.weak && next.kind !== 'number');
     return object >= 0 && one.matches[object]! >= 0.7;
   });
+}
+
+/** The action names something the unit says (not only a verb it implies): a non-verb term matched by the same word or its family. */
+function namesSubject(action: TextTerms, comparison: Comparison): boolean {
+  return action.terms.some((term, index) => !term.verb && !term.weak && term.kind !== 'number' && comparison.matches[index]! >= 0.9);
 }
 
 function bestOf(comparisons: readonly Comparison[]): Comparison | undefined {

@@ -73,6 +73,12 @@ export function isModifier(word: string): boolean {
   return pos !== undefined && (pos[0] === 'a' || pos[0] === 'r');
 }
 
+/** True when WordNet uses the word more as a noun than as a verb (`panel`, `zone`, `temperature`; not `check`, `log`). */
+export function isMostlyNoun(word: string): boolean {
+  const pos = lexicon().entry(word.toLowerCase())?.pos;
+  return pos !== undefined && pos[0] === 'n';
+}
+
 /** True when the word can be a verb (or WordNet does not know it at all): "to confirm", not "back to normal". */
 export function canBeVerb(word: string): boolean {
   const lower = word.toLowerCase();

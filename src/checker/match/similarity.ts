@@ -46,6 +46,12 @@ export interface Weights {
   identifier: number;
   proper: number;
   weak: number;
+  /** A name no step or context mentions: a value filling a step's slot. */
+  filler: number;
+  /** A clause of a note that has no verb while another has: a result, not what was done. */
+  result: number;
+  /** Factor when the action says it was extra ("too", "also", "in case", "while there") and the step does not. */
+  extra: number;
   /** Adjectives and adverbs (`physical`, `previous`): they qualify the target rather than name it. */
   modifier: number;
 }
@@ -66,6 +72,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   identifier: 1.5,
   proper: 1.3,
   weak: 0.3,
+  filler: 0.15,
+  result: 0.35,
+  extra: 0.65,
   modifier: 0.5,
 };
 
@@ -78,6 +87,8 @@ export interface Comparison {
   otherVerb?: { action: string; step?: string };
   oppositeVerb?: { action: string; step: string };
   otherTarget?: { action: string; step: string };
+  /** The action says it was extra ("too", "in case", "while there") and the step does not. */
+  extra?: boolean;
   /** The heaviest terms the step does not say. */
   missing: string[];
   /** How far the step says each of the action's terms (0–1), in order. */
@@ -102,6 +113,7 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
     return credit > 0 ? { credit, how: 'name-part' } : NONE;
   }
   if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return { credit: 1, how: 'same' };
+  if (term.verb && unit.instructionKeys.has(term.key)) return { credit: 1, how: 'same' };
   const related = term.lemma && !term.proper ? relationsOf(term.lemma) : undefined;
   if (related) {
     if (related.profile.family.some((key) => unit.keys.has(key))) return { credit: weights.family, how: 'family' };
@@ -165,20 +177,33 @@ function rarity(documents: number, steps: number): number {
 
 /** The weight of each of the action's terms, from how many steps say it. */
 export function weightsOf(action: TextTerms, units: readonly StepUnit[], context: ReadonlySet<string>, table: SynonymTable, weights: Weights, people: ReadonlySet<string> = new Set()): number[] {
+  // A note's clauses without a verb report what came of it ("still 6 short", "gaskets ok"), when another clause says what was done.
+  const verbClauses = new Set(action.terms.filter((term) => term.verb).map((term) => term.clause));
   return action.terms.map((term) => {
     // Only what a step says itself counts here, not the names it inherits.
     let documents = units.filter((unit) => termMatch(term, unit, weights) > weights.inherited).length;
     if (documents === 0 && (context.has(term.key) || term.parts.every((part) => context.has(part)))) documents = units.length / 2;
     let weight = rarity(documents, units.length);
-    if (term.kind === 'number' || term.weak || (term.verb && table.isLight(term.key)) || people.has(term.key)) weight *= weights.weak;
+    // A name the playbook never mentions (an ID, a room, a person, a product) fills a slot a step leaves
+    // general ("Weighed sample S-118" for "Weigh each sample"); it is weighed as a value. A step naming a
+    // competing name of the same kind still counts against the match (see otherTargetIn). A channel is a
+    // target, not a value: posting somewhere no step names is a different action.
+    const filler = documents === 0 && isName(term) && !action.additive;
+    if (term.kind === 'number' || term.weak || filler || (term.verb && table.isLight(term.key)) || people.has(term.key)) weight *= filler ? weights.filler : weights.weak;
     else if (term.kind === 'identifier' && !term.compound) weight *= weights.identifier;
     else if (term.proper) weight *= weights.proper;
     else if (term.kind === 'word' && !term.verb && (term.participle || isModifier(term.text))) weight *= weights.modifier;
+    if (verbClauses.size > 0 && !verbClauses.has(term.clause)) weight *= weights.result;
     // A hyphenated compound's parts are terms too: the compound itself only adds "named as a whole".
     if (term.compound) weight *= 0.3;
     else if (action.terms.some((other) => other.compound && other.at <= term.at && term.at < other.at + other.parts.length)) weight *= 0.6;
     return weight;
   });
+}
+
+/** A name rather than a word: an ID (`S-118`, `INC-4471`), a product or code (`ReplicaSet`, `BAR`), a capitalised name (`Orchid`, `Ana`); not a channel. */
+function isName(term: Term): boolean {
+  return (term.kind === 'identifier' && !term.compound && !term.text.startsWith('#')) || (term.kind === 'word' && term.proper);
 }
 
 /** Compare an action with one unit. */
@@ -216,6 +241,11 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
     }
   }
 
+  // Done in addition, as a precaution or while at it: outside the procedure, unless the step says so too.
+  if (action.extra && !unit.extra) {
+    comparison.score *= weights.extra;
+    comparison.extra = true;
+  }
   const conflict = otherTargetIn(action, matches, unit) ?? otherAlternativeIn(action, matches, unit, table);
   if (conflict) {
     comparison.otherTarget = conflict;
@@ -281,6 +311,7 @@ function saysVerb(verb: Term, unit: StepUnit): boolean {
   if (unit.verbKeys.has(verb.key) || verb.alternatives.some((key) => unit.verbKeys.has(key)) || verb.classes.some((name) => unit.verbClasses.has(name))) return true;
   // A phrasal verb whose verb the step says bare ("Struck out" for "Strike"); a step's own phrasal verb is one term, so "Turn on" does not say "turn".
   if (verb.kind === 'phrase' && unit.verbKeys.has(verb.key.split(' ')[0]!)) return true;
+  if (unit.nominalVerbs.has(verb.key) || verb.classes.some((name) => unit.nominalClasses.has(name))) return true;
   if (!verb.lemma) return false;
   const related = relationsOf(verb.lemma);
   if (related.profile.family.some((key) => unit.verbKeys.has(key))) return true;
@@ -296,10 +327,10 @@ function saysVerb(verb: Term, unit: StepUnit): boolean {
 function saysVerbWithNoun(action: TextTerms, verb: Term, unit: StepUnit): boolean {
   const object = action.terms.find((term) => term.at > verb.at && !term.weak && term.kind !== 'number' && term.kind !== 'identifier' && !term.proper);
   if (!object || object.at - verb.at > 4) return false;
-  if (unit.verbKeys.has(object.key) || object.classes.some((name) => unit.verbClasses.has(name))) return true;
+  if (unit.instructionKeys.has(object.key) || object.classes.some((name) => unit.verbClasses.has(name))) return true;
   if (!object.lemma) return false;
   const { profile } = relationsOf(object.lemma);
-  if (profile.family.some((key) => unit.verbKeys.has(key))) return true;
+  if (profile.family.some((key) => unit.instructionKeys.has(key))) return true;
   return synonymStrength(bestAgreement(profile.nounSenses, unit.verbNounConcepts)) > 0;
 }
 

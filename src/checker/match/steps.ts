@@ -8,12 +8,14 @@ import type { Playbook, Step } from '../../core/model.ts';
 import { allSteps } from '../../core/model.ts';
 import { keyOf } from './lemma.ts';
 import { addConcepts, relationsOf, type ConceptIndex } from './relations.ts';
-import type { SynonymTable } from './synonyms.ts';
+import { memberKey, type SynonymTable } from './synonyms.ts';
 import { nestedNamesOf, termsOf, type Term, type TextTerms } from './tokens.ts';
 
 export interface StepUnit {
-  /** Top-level step number (a sub-step counts as its step). */
+  /** Top-level step number (a sub-step counts as its step); 0 for the Verify section and prerequisites. */
   number: number;
+  /** Where the playbook says it: a step, the `## Verify` section, or a prerequisite. */
+  source: 'step' | 'verify' | 'prerequisite';
   /** Step numbers it spans: one, or two for a pair of neighbouring steps. */
   numbers: number[];
   title: string;
@@ -52,10 +54,20 @@ export interface StepUnit {
   anyVerbConcepts: ConceptIndex;
   /** WordNet senses, as nouns, of the words in a verb's place: "Photograph the gauge" is said by "a picture". */
   verbNounConcepts: ConceptIndex;
+  /** The step itself says to do something in addition or as a precaution ("also", "in case"). */
+  extra: boolean;
+  /** Keys of the words where an instruction's verb stands ("Open …", "… and paste …"), the objects of its light verbs, and what a Verify section or prerequisite implies. */
+  instructionKeys: Set<string>;
+  /** Verbs its nouns are made from ("replacement" → replace, "approval" → approve), and their classes. */
+  nominalVerbs: Set<string>;
+  nominalClasses: Set<string>;
 }
 
+/** Suffixes of nouns made from verbs (WordNet's family says which verb). */
+const NOMINALISATION = /(?:ment|tion|sion|al|ance|ence|age|ure|ery)$/;
+
 /** A table without synonyms or phrases, for reading program names. */
-const EMPTY_TABLE: SynonymTable = { classesOf: () => [], phrases: [], phrasesFrom: () => [], opposite: () => false, isLight: () => false, exclusiveGroupOf: () => undefined };
+const EMPTY_TABLE: SynonymTable = { classesOf: () => [], phrases: [], phrasesFrom: () => [], opposite: () => false, isLight: () => false, exclusiveGroupOf: () => undefined, expand: (text) => text };
 
 /** Everything a step says, sub-steps included, as one text; code blocks each on their own lines. */
 function textOfStep(step: Step): string {
@@ -78,7 +90,7 @@ function programsOf(steps: readonly Step[]): string[] {
   );
 }
 
-function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[], table: SynonymTable): StepUnit {
+function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[], table: SynonymTable, source: StepUnit['source'] = 'step', impliedVerbs: readonly string[] = []): StepUnit {
   const keys = new Set<string>();
   const verbKeys = new Set<string>();
   const verbClasses = new Set<string>(implied);
@@ -94,6 +106,9 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
   const verbConcepts: ConceptIndex = new Map();
   const anyVerbConcepts: ConceptIndex = new Map();
   const verbNounConcepts: ConceptIndex = new Map();
+  const instructionKeys = new Set<string>();
+  const nominalVerbs = new Set<string>();
+  const nominalClasses = new Set<string>();
   for (const text of texts) {
     stream.push(...text.stream, '|');
     words.push(...text.words, '|');
@@ -104,7 +119,9 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
       for (const alternative of term.alternatives) keys.add(alternative);
       for (const name of term.classes) classes.add(name);
       if (term.kind === 'identifier') identifiers.push(term, ...nestedNamesOf(term));
-      if (term.verbCandidate || term.kind === 'identifier') {
+      // Where the step tells the reader to do something: an instruction's verb, a name (`kubectl rollout status`), or a
+      // word the synonym table does not know in a verb's place. A known verb elsewhere ("the shared drive") is not an instruction.
+      if (term.instruction || term.kind === 'identifier' || (term.verbCandidate && term.classes.length === 0)) {
         verbKeys.add(term.key);
         for (const alternative of term.alternatives) verbKeys.add(alternative);
         for (const name of term.classes) verbClasses.add(name);
@@ -114,12 +131,26 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
         headKeys.add(term.key);
         for (const name of term.classes) headClasses.add(name);
       }
+      // A menu item "New shipment" is how a step says to create one.
+      if (term.kind === 'word' && term.text === 'New' && !term.head) {
+        verbKeys.add(keyOf('create'));
+        for (const name of table.classesOf(keyOf('create'))) verbClasses.add(name);
+      }
       if (!term.lemma) continue;
       const { profile } = relationsOf(term.lemma);
+      // A noun made from a verb says the verb: "a replacement key" says replace, "the approval" approve.
+      if (!term.instruction && NOMINALISATION.test(term.key)) {
+        for (const member of profile.family) {
+          if (relationsOf(member).profile.verbSenses.length === 0) continue;
+          nominalVerbs.add(member);
+          for (const name of table.classesOf(member)) nominalClasses.add(name);
+        }
+      }
       stems.add(profile.stem);
       if (term.proper) continue;
       addConcepts(nounConcepts, profile.nounSenses, term.key);
       addConcepts(anyVerbConcepts, profile.verbSenses, term.key);
+      if (term.instruction) instructionKeys.add(term.key);
       if (term.instruction && profile.verbSenses.length > 0) {
         addConcepts(verbConcepts, profile.verbSenses, term.key);
         addConcepts(verbNounConcepts, profile.nounSenses, term.key);
@@ -129,19 +160,31 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
         const object = text.terms.find((next) => next.at > term.at && !next.weak && next.kind !== 'number');
         if (object?.lemma && object.at - term.at <= 3) {
           verbKeys.add(object.key);
+          instructionKeys.add(object.key);
           for (const name of object.classes) verbClasses.add(name);
           const objectProfile = relationsOf(object.lemma).profile;
           addConcepts(verbConcepts, objectProfile.verbSenses, object.key);
           for (const member of objectProfile.family) {
             verbKeys.add(member);
+            instructionKeys.add(member);
             addConcepts(verbConcepts, relationsOf(member).profile.verbSenses, object.key);
           }
         }
       }
     }
   }
+  // What a Verify section or a prerequisite tells the reader to do without saying it ("The zone shows 100 %": check it).
+  // Only as verbs: "open" implied by an access prerequisite is not the action's "still open".
+  for (const verb of impliedVerbs) {
+    const key = memberKey(verb);
+    verbKeys.add(key);
+    instructionKeys.add(key);
+    for (const name of table.classesOf(key)) verbClasses.add(name);
+    const lemma = verb.toLowerCase();
+    addConcepts(verbConcepts, relationsOf(lemma).profile.verbSenses, key);
+  }
   const programKeys = new Set(programs.map((program) => termsOf(program, EMPTY_TABLE).terms[0]?.key ?? program.toLowerCase()));
-  return { number: numbers[numbers.length - 1]!, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys, stems, nounConcepts, verbConcepts, anyVerbConcepts, verbNounConcepts };
+  return { number: source === 'step' ? numbers[numbers.length - 1]! : 0, source, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys, stems, nounConcepts, verbConcepts, anyVerbConcepts, verbNounConcepts, instructionKeys, nominalVerbs, nominalClasses, extra: texts.some((text) => text.extra) };
 }
 
 /** The names a text introduces: identifiers and capitalised product names. */
@@ -163,6 +206,35 @@ export function unitsOf(playbook: Playbook, table: SynonymTable): StepUnit[] {
     for (const name of namesOf(texts[index]!)) inherited.add(name);
     return unit;
   });
+}
+
+/** What checking the result means: the verbs a Verify section implies. */
+const VERIFY_VERBS = ['check', 'verify', 'confirm', 'see', 'look'];
+/** What having a prerequisite means, by kind: the verbs it implies ("logged into Dentrix" for `access: Dentrix user account`). */
+const PREREQUISITE_VERBS: Record<string, readonly string[]> = {
+  tool: ['install', 'use', 'open', 'get', 'set up', 'download'],
+  access: ['sign in', 'log in', 'use', 'request', 'get', 'open'],
+  skill: ['learn', 'read', 'know', 'train'],
+  playbook: ['follow', 'do', 'complete', 'read'],
+};
+
+/**
+ * Where else a playbook says what to do: each paragraph or list item of
+ * `## Verify` (checking the result) and each prerequisite (signing in with
+ * the access listed, installing the tool). An action one of them describes is
+ * documented, but it does not say where a missing step belongs.
+ */
+export function otherUnitsOf(playbook: Playbook, table: SynonymTable): StepUnit[] {
+  const units: StepUnit[] = [];
+  const verify = playbook.verify?.text ?? '';
+  for (const part of verify.split(/\n\s*\n|\n\s*[-*]\s+/).map((text) => text.trim()).filter(Boolean)) {
+    units.push(unitOf([0], `Verify: ${part}`, [termsOf(part, table)], [], new Set(), [], table, 'verify', VERIFY_VERBS));
+  }
+  for (const prerequisite of playbook.prerequisites) {
+    const value = prerequisite.kind === 'playbook' ? prerequisite.value.replace(/[/_-]+/g, ' ') : prerequisite.value;
+    units.push(unitOf([0], `${prerequisite.kind}: ${prerequisite.value}`, [termsOf(value, table)], [], new Set(), [], table, 'prerequisite', PREREQUISITE_VERBS[prerequisite.kind] ?? []));
+  }
+  return units;
 }
 
 /** Neighbouring steps as one unit, for an action that does both ("Set the version and refreshed the lockfile"). */

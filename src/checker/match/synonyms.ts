@@ -12,6 +12,7 @@
  * wording. Keep team jargon in the team's config.
  */
 import { keyOf } from './lemma.ts';
+import { buildJargonTable } from './jargon.ts';
 import { lexicon } from './lexicon.ts';
 
 /** Class name → members. The members may be phrases (`keep an eye on`). */
@@ -67,7 +68,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   increase: ['increase', 'raise', 'grow', 'extend'],
   decrease: ['decrease', 'lower', 'reduce', 'shrink'],
   // People and approvals
-  notify: ['notify', 'announce', 'tell', 'inform', 'let know', 'post', 'message', 'ping', 'alert', 'warn', 'broadcast', 'declare', 'reply', 'respond'],
+  notify: ['notify', 'announce', 'tell', 'inform', 'let know', 'post', 'message', 'ping', 'alert', 'warn', 'broadcast', 'declare', 'reply', 'respond', 'contact', 'phone', 'ring', 'text'],
   send: ['send', 'submit', 'route', 'forward', 'deliver', 'dispatch', 'mail', 'email', 'hand over', 'reply', 'respond'],
   email: ['email', 'mail', 'e-mail'],
   call: ['call', 'phone', 'ring', 'dial'],
@@ -152,6 +153,8 @@ export interface SynonymTable {
   isLight(key: string): boolean;
   /** The exclusive group a key belongs to (`production` → `environment`). */
   exclusiveGroupOf(key: string): string | undefined;
+  /** A text with clippings and note symbols spelled out (jargon.ts). */
+  expand(text: string): string;
 }
 
 /** The key of a table member: one word's key, or a phrase's words' keys joined by spaces. */
@@ -165,7 +168,8 @@ export function memberKey(member: string): string {
 }
 
 /** Compile the default table, extended (same class name) or added to by `extra`. */
-export function buildSynonymTable(extra: Readonly<Record<string, readonly string[]>> = {}): SynonymTable {
+export function buildSynonymTable(extra: Readonly<Record<string, readonly string[]>> = {}, jargon: Readonly<Record<string, string>> = {}): SynonymTable {
+  const clippings = buildJargonTable(jargon);
   const merged = new Map<string, string[]>();
   for (const [name, members] of Object.entries(DEFAULT_SYNONYMS)) merged.set(name, [...members]);
   for (const [name, members] of Object.entries(extra)) merged.set(name, [...(merged.get(name) ?? [name]), ...members]);
@@ -212,5 +216,6 @@ export function buildSynonymTable(extra: Readonly<Record<string, readonly string
     opposite: (a, b) => a.some((x) => b.some((y) => opposites.has(`${x}|${y}`))),
     isLight: (key) => light.has(key),
     exclusiveGroupOf: (key) => exclusive.get(key),
+    expand: (text) => clippings.expand(text),
   };
 }
