@@ -14,9 +14,10 @@
  * Pure and deterministic: no I/O, no model, nothing downloaded.
  */
 import type { ObservedAction, Playbook } from '../../core/model.ts';
+import type { GapStatus } from '../../core/schema.ts';
 import { alignSteps, BACKWARD_PENALTY, placementsOf } from './align.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
-import { contextKeysOf, otherUnitsOf, pairsOf, peopleOf, unitsOf } from './steps.ts';
+import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, unitsOf, type StepUnit } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
 
@@ -25,6 +26,19 @@ export interface MatcherOptions {
   synonyms?: Record<string, string[]>;
   /** Score (0–1) a step must reach to describe an action (default 0.5). Lower finds fewer undocumented actions. */
   threshold?: number;
+  /** Clippings and jargon to spell out before matching (`{ sev: "severity" }`), on top of the defaults in jargon.ts. */
+  jargon?: Record<string, string>;
+}
+
+/** A gap recorded in a shadowing session (`gaps:`), by where it is. */
+export interface GapReference {
+  /** Index of its session. */
+  session: number;
+  /** Index in the session's `gaps` list. */
+  index: number;
+  id?: string;
+  found: string;
+  status: GapStatus;
 }
 
 export interface UndocumentedAction {
@@ -33,6 +47,12 @@ export interface UndocumentedAction {
   afterStep: number;
   /** The step that came closest, and why it does not describe the action. */
   nearest?: { step: string; score: number; reason: string };
+  /** How sure the matcher is that nothing describes the action (0–1), from how close the nearest step came. */
+  confidence: number;
+  /** The nearest step came close: a different wording of the same action is possible. */
+  close: boolean;
+  /** A gap of the same session that already records the action: no `undocumented-step` finding then. */
+  coveredBy?: GapReference;
 }
 
 /** How every action of a playbook compares with its steps; exported for the docs and the benchmark. */
@@ -49,6 +69,10 @@ export interface ActionVerdict {
 export const DEFAULT_THRESHOLD = 0.5;
 /** A pair of steps must beat both its steps alone by this much to be taken instead of a step that describes the action alone. */
 const PAIR_MARGIN = 0.02;
+/** An action described this well by one judged documented in an earlier session is documented too. */
+const SEEN_BEFORE_THRESHOLD = 0.5;
+/** An action judged undocumented that scores this much on a step past the placement cursor moves the cursor there. */
+const PLACEMENT_FLOOR = 0.35;
 /** Below this coverage, the nearest step is not worth naming. */
 const NEAREST_FLOOR = 0.3;
 
@@ -60,13 +84,14 @@ export interface Matcher {
 }
 
 export function createMatcher(options: MatcherOptions = {}): Matcher {
-  return { table: buildSynonymTable(options.synonyms), threshold: options.threshold ?? DEFAULT_THRESHOLD, weights: DEFAULT_WEIGHTS };
+  return { table: buildSynonymTable(options.synonyms, options.jargon), threshold: options.threshold ?? DEFAULT_THRESHOLD, weights: DEFAULT_WEIGHTS };
 }
 
 const defaultMatcher = { value: undefined as Matcher | undefined };
 
-function matcherFor(options: MatcherOptions | undefined): Matcher {
-  if (options && (options.synonyms || options.threshold !== undefined)) return createMatcher(options);
+/** The matcher for options: the default one is built once per process. */
+export function matcherFor(options: MatcherOptions | undefined): Matcher {
+  if (options && (options.synonyms || options.jargon || options.threshold !== undefined)) return createMatcher(options);
   defaultMatcher.value ??= createMatcher();
   return defaultMatcher.value;
 }
@@ -129,6 +154,8 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
   };
 
   const verdicts: ActionVerdict[] = [];
+  /** Documented actions of the sessions judged so far, each as a unit, with the step it does. */
+  const seenBefore: { unit: StepUnit; step: number }[] = [];
   for (const session of playbook.shadowing) {
     const judged: Judgement[] = [];
     const repeats: boolean[] = [];
@@ -140,6 +167,18 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
         const together = judge(termsOf(`${previous.text}; ${action.text}`, table));
         if (together.documented && !together.best?.otherTarget && !together.best?.oppositeVerb) judgement = together;
       }
+      // The same action, seen in an earlier session and judged documented there ("Confirmed after 10:00 that
+      // the schedule showed Priya as primary", then "Checked that Alex showed as primary once it was past 10:00").
+      if (!judgement.documented && seenBefore.length > 0) {
+        const terms = termsOf(action.text, table);
+        const termWeights = weightsOf(terms, units, context, table, weights, people);
+        for (const earlier of seenBefore) {
+          const comparison = compare(terms, termWeights, earlier.unit, table, weights);
+          if (comparison.score < SEEN_BEFORE_THRESHOLD || comparison.otherTarget || comparison.oppositeVerb || comparison.extra) continue;
+          judgement = { ...judgement, documented: true, stepDocumented: earlier.step > 0, scores: judgement.scores.map((score, at) => (at === earlier.step - 1 ? Math.max(score, threshold) : score)) };
+          break;
+        }
+      }
       judged.push(judgement);
       repeats.push(REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text));
     });
@@ -149,8 +188,21 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
       BACKWARD_PENALTY,
       repeats,
     );
-    const after = placementsOf(assigned);
+    // Where a missing step belongs: after the step of the documented action before it. An action judged
+    // undocumented that still came close to a later step than the cursor most likely did that step
+    // ("C-12-04 flagged, recounted" is step 5 in a note's words), so it moves the cursor too.
+    let cursor = 0;
+    const cursorSteps = assigned.map((step, index) => {
+      if (step > 0) return (cursor = step);
+      const j = judged[index]!;
+      const top = Math.max(0, ...j.scores);
+      const near = j.scores.indexOf(top) + 1;
+      if (top >= PLACEMENT_FLOOR && near > cursor && !j.best?.otherTarget && !j.best?.extra) return (cursor = near);
+      return 0;
+    });
+    const after = placementsOf(cursorSteps);
     judged.forEach((j, index) => {
+      if (j.documented) seenBefore.push({ unit: gapUnitOf(session.observed[index]!.text, table), step: j.stepDocumented ? assigned[index]! : 0 });
       const verdict: ActionVerdict = { action: session.observed[index]!, documented: j.documented, step: j.stepDocumented ? assigned[index]! : after[index]! };
       if (j.best) verdict.best = j.best;
       if (j.nearest) verdict.nearest = j.nearest;
@@ -189,22 +241,97 @@ function bestOf(comparisons: readonly Comparison[]): Comparison | undefined {
 
 /** The observed actions no step describes: one per distinct text, at its first occurrence. */
 export function findUndocumentedActions(playbook: Playbook, options?: MatcherOptions): UndocumentedAction[] {
+  // Nothing observed, nothing to match: no lexicon is loaded.
+  if (!playbook.shadowing.some((session) => session.observed.length > 0)) return [];
   const matcher = matcherFor(options);
+  const covered = gapCoverage(playbook, matcher);
   const seen = new Set<string>();
   const found: UndocumentedAction[] = [];
   for (const verdict of judgeActions(playbook, matcher)) {
-    const text = verdict.action.text.trim().replace(/\s+/g, ' ').toLowerCase();
+    const text = normalisedText(verdict.action.text);
     if (seen.has(text)) continue;
     seen.add(text);
     if (verdict.documented) continue;
-    const result: UndocumentedAction = { action: verdict.action, afterStep: verdict.step };
+    const confidence = confidenceOf(verdict, matcher.threshold);
+    const result: UndocumentedAction = { action: verdict.action, afterStep: verdict.step, confidence, close: confidence < CLOSE_BELOW };
     if (verdict.nearest && verdict.nearest.coverage >= NEAREST_FLOOR) {
       result.nearest = { step: String(verdict.nearest.unit.number), score: Math.round(verdict.nearest.score * 100) / 100, reason: reasonOf(verdict.nearest) };
     }
+    const gap = covered.get(text);
+    if (gap) result.coveredBy = gap;
     found.push(result);
   }
   return found;
 }
+
+/** Texts compare case- and space-insensitively (an entry repeated in two sessions is one). */
+function normalisedText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Below this confidence a finding says the match was close. */
+export const CLOSE_BELOW = 0.6;
+
+/**
+ * How sure a finding is, 0–1. Calibrated on the labeled sets: of the actions
+ * whose best step scores s (with the default threshold 0.5), about
+ * 0.97 − 1.15·s are undocumented (s 0.05: 0.91; 0.25: 0.68; 0.45: 0.45). The
+ * score is scaled to the configured threshold first. A named reason (another
+ * target, the opposite verb) adds certainty.
+ */
+export function confidenceOf(verdict: ActionVerdict, threshold: number): number {
+  const score = Math.max(verdict.best?.score ?? 0, 0);
+  const scaled = threshold > 0 ? (score * DEFAULT_THRESHOLD) / threshold : 0;
+  let confidence = 0.97 - 1.15 * scaled;
+  if (verdict.best?.otherTarget || verdict.best?.oppositeVerb) confidence += 0.1;
+  return Math.round(Math.min(0.99, Math.max(0.3, confidence)) * 100) / 100;
+}
+
+/** A gap's `found` must score this much against an observed action to record it (see gapCoverage). */
+export const GAP_THRESHOLD = 0.5;
+
+/**
+ * Which observed actions a recorded gap already describes (any status: open,
+ * documented, wontfix), by normalised text. A gap records the action it
+ * describes best, in its own session first (GAP_THRESHOLD at least), and any
+ * other action it describes clearly (GAP_THRESHOLD + GAP_CLEAR): the same
+ * missing thing seen again in a later session is the same finding. This is
+ * reporting, not matching: it does not change whether a step describes the
+ * action.
+ */
+export function gapCoverage(playbook: Playbook, matcher: Matcher): Map<string, GapReference> {
+  const covered = new Map<string, GapReference>();
+  if (!playbook.shadowing.some((session) => session.gaps.length > 0) || !playbook.shadowing.some((session) => session.observed.length > 0)) return covered;
+  const { table, weights } = matcher;
+  const units = unitsOf(playbook, table);
+  const context = contextKeysOf(playbook, table);
+  const people = peopleOf(playbook);
+  const actions = playbook.shadowing.flatMap((session) =>
+    session.observed.map((action) => {
+      const terms = termsOf(action.text, table);
+      return { action, text: normalisedText(action.text), terms, weights: weightsOf(terms, units, context, table, weights, people) };
+    }),
+  );
+  for (const session of playbook.shadowing) {
+    for (const gap of session.gaps) {
+      const unit = gapUnitOf(gap.found, table);
+      const scored = actions.map((entry) => ({ entry, score: compare(entry.terms, entry.weights, unit, table, weights).score + (entry.action.session === gap.session ? SAME_SESSION_BONUS : 0) }));
+      const best = scored.reduce<(typeof scored)[number] | undefined>((top, next) => (!top || next.score > top.score ? next : top), undefined);
+      if (!best || best.score < GAP_THRESHOLD) continue;
+      const reference: GapReference = { session: gap.session, index: gap.index, found: gap.found, status: gap.status };
+      if (gap.id) reference.id = gap.id;
+      for (const { entry, score } of scored) {
+        if ((entry === best.entry || score >= GAP_THRESHOLD + GAP_CLEAR) && !covered.has(entry.text)) covered.set(entry.text, reference);
+      }
+    }
+  }
+  return covered;
+}
+
+/** A gap's own session is where it was found: its actions come first. */
+const SAME_SESSION_BONUS = 0.05;
+/** A gap also records any other action it describes this much better than the threshold. */
+const GAP_CLEAR = 0.15;
 
 /** Why the nearest step does not describe the action, in a few words. */
 export function reasonOf(comparison: Comparison): string {

@@ -128,7 +128,8 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
     const asNoun = term.verb ? 0 : synonymStrength(bestAgreement(profile.nounSenses, unit.nounConcepts, exclude));
     const synonym = Math.max(asVerb, asNoun);
     if (synonym > 0) return { credit: weights.synonym * synonym, how: 'synonym' };
-    if ((term.verb ? kindIn(related.verbKinds, unit.verbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) return { credit: weights.kind, how: 'kind' };
+    // A kind of what the step names: "flask" of its container, "recalculated" of its "Calculate …" button.
+    if ((term.verb ? kindIn(related.verbKinds, unit.anyVerbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) return { credit: weights.kind, how: 'kind' };
   }
   if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return { credit: weights.nominal, how: 'nominal' };
   if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) return { credit: weights.nominal, how: 'nominal' };
@@ -167,7 +168,18 @@ function spellsAcronym(acronym: string, words: readonly string[]): boolean {
 function isAbbreviationIn(key: string, word: string, words: readonly string[]): boolean {
   if (!/^[a-z]{3,}$/.test(word)) return false;
   if (STOP_WORDS.has(word)) return false;
-  return words.some((other) => other.length >= 3 && /^[a-z]+$/.test(other) && !STOP_WORDS.has(other) && ((other.startsWith(word) && other.length >= 2.5 * word.length) || (word.startsWith(other) && word.length >= 2.5 * other.length)) && other !== key);
+  // A clipped plural keeps its s ("recs" for reconciliations, "temps"); a clipping of four letters or more may be
+  // up to half the word ("reval", "prepaid").
+  const clipped = /[^s]s$/.test(word) && word.length >= 4 ? word.slice(0, -1) : word;
+  const ratio = clipped.length >= 4 ? 1.8 : 2.5;
+  return words.some(
+    (other) =>
+      other.length >= 3 &&
+      /^[a-z]+$/.test(other) &&
+      !STOP_WORDS.has(other) &&
+      other !== key &&
+      ((other.startsWith(clipped) && other.length >= ratio * clipped.length) || (clipped.startsWith(other) && clipped.length >= 2.5 * other.length)),
+  );
 }
 
 /** Inverse document frequency of a term over the steps. */
@@ -182,13 +194,16 @@ export function weightsOf(action: TextTerms, units: readonly StepUnit[], context
   return action.terms.map((term) => {
     // Only what a step says itself counts here, not the names it inherits.
     let documents = units.filter((unit) => termMatch(term, unit, weights) > weights.inherited).length;
+    const steplessName = documents === 0 && isName(term);
     if (documents === 0 && (context.has(term.key) || term.parts.every((part) => context.has(part)))) documents = units.length / 2;
     let weight = rarity(documents, units.length);
     // A name the playbook never mentions (an ID, a room, a person, a product) fills a slot a step leaves
     // general ("Weighed sample S-118" for "Weigh each sample"); it is weighed as a value. A step naming a
     // competing name of the same kind still counts against the match (see otherTargetIn). A channel is a
     // target, not a value: posting somewhere no step names is a different action.
-    const filler = documents === 0 && isName(term) && !action.additive;
+    // A name no step says fills a slot: a value ("sample S-118"), or the system the whole playbook is about
+    // (its title, intro or prerequisites name it: "Closed September in NetSuite").
+    const filler = steplessName && !action.additive;
     if (term.kind === 'number' || term.weak || filler || (term.verb && table.isLight(term.key)) || people.has(term.key)) weight *= filler ? weights.filler : weights.weak;
     else if (term.kind === 'identifier' && !term.compound) weight *= weights.identifier;
     else if (term.proper) weight *= weights.proper;
@@ -228,7 +243,7 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
   // "make" and "copy" in the step pays a third. A command the step runs, named in full, is the action itself.
   const verbs = action.terms.filter((term) => term.verb && !table.isLight(term.key));
   const unsaid = verbs.filter((term) => !saysVerb(term, unit) && !saysVerbWithNoun(action, term, unit));
-  if (unsaid.length > 0 && !namesCommand(action, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
+  if (unsaid.length > 0 && !namesCommand(action, unit) && !sharesPhrase(action, matches, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
     // Only the main verb can be reversed ("Unpaused" where the step pauses): a later verb may be the step's own "stop and page".
     const opposite = unsaid[0] === verbs[0] ? oppositeIn(unsaid[0]!, unit, table) : undefined;
     if (opposite) {
@@ -303,7 +318,48 @@ function removesWhatStepForbids(action: TextTerms, verb: Term | undefined, unit:
 
 /** The action names a program the step runs and what it runs it with (`kubectl rollout status`, `fastlane ios beta`). */
 function namesCommand(action: TextTerms, unit: StepUnit): boolean {
-  return action.stream.some((key, index) => unit.programs.has(key) && index + 1 < action.stream.length && containsRun(unit.stream, [key, action.stream[index + 1]!]));
+  return action.stream.some(
+    (key, index) =>
+      unit.programs.has(key) &&
+      // The program and what it runs with (`kubectl rollout status`), or the program as the tool used ("with dig", "using jq").
+      ((index + 1 < action.stream.length && containsRun(unit.stream, [key, action.stream[index + 1]!])) || TOOL_MARKERS.has(action.stream[index - 1] ?? '')),
+  );
+}
+
+/** Words before a tool that say it was the means: "Looked up the record with dig". */
+const TOOL_MARKERS = new Set(['with', 'use', 'using', 'via', 'through']);
+
+/**
+ * The action says three or more of the step's words in the step's order
+ * ("the primary DNS name"): the same thing, whatever verb it uses for it.
+ */
+function sharesPhrase(action: TextTerms, matches: readonly number[], unit: StepUnit): boolean {
+  const content = action.terms.map((term, index) => ({ term, index })).filter(({ term }) => term.kind !== 'number' && !term.weak && !term.verb && !term.inCompound);
+  for (let start = 0; start + 3 <= content.length; start++) {
+    const run = content.slice(start, start + 3);
+    if (run.some(({ index }) => matches[index]! < 1)) continue;
+    if (run[2]!.term.at - run[0]!.term.at > 4) continue;
+    if (containsRun(unit.stream, action.stream.slice(run[0]!.term.at, run[2]!.term.at + 1).filter((key) => !STOP_KEYS.has(key))) || containsRunSkipping(unit.stream, run.map(({ term }) => term.key))) return true;
+  }
+  return false;
+}
+
+const STOP_KEYS = new Set([...STOP_WORDS]);
+
+/** `keys` in order in `stream`, with at most one other key between neighbours (stop words, a modifier). */
+function containsRunSkipping(stream: readonly string[], keys: readonly string[]): boolean {
+  for (let index = 0; index < stream.length; index++) {
+    if (stream[index] !== keys[0]) continue;
+    let at = index;
+    let ok = true;
+    for (let k = 1; k < keys.length && ok; k++) {
+      if (stream[at + 1] === keys[k]) at += 1;
+      else if (stream[at + 2] === keys[k] && STOP_KEYS.has(stream[at + 1]!)) at += 2;
+      else ok = false;
+    }
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** The step tells the reader to do what the verb says, or a synonym (the table's, or WordNet's), or a way of doing it. */
@@ -315,7 +371,7 @@ function saysVerb(verb: Term, unit: StepUnit): boolean {
   if (!verb.lemma) return false;
   const related = relationsOf(verb.lemma);
   if (related.profile.family.some((key) => unit.verbKeys.has(key))) return true;
-  return synonymStrength(bestAgreement(related.profile.verbSenses, unit.verbConcepts)) > 0 || kindIn(related.verbKinds, unit.verbConcepts) !== undefined;
+  return synonymStrength(bestAgreement(related.profile.verbSenses, unit.verbConcepts)) > 0 || kindIn(related.verbKinds, unit.anyVerbConcepts) !== undefined;
 }
 
 /**

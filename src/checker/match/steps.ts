@@ -14,8 +14,8 @@ import { nestedNamesOf, termsOf, type Term, type TextTerms } from './tokens.ts';
 export interface StepUnit {
   /** Top-level step number (a sub-step counts as its step); 0 for the Verify section and prerequisites. */
   number: number;
-  /** Where the playbook says it: a step, the `## Verify` section, or a prerequisite. */
-  source: 'step' | 'verify' | 'prerequisite';
+  /** Where the playbook says it: a step, the `## Verify` section, a prerequisite, or (for gap coverage) a recorded gap. */
+  source: 'step' | 'verify' | 'prerequisite' | 'gap';
   /** Step numbers it spans: one, or two for a pair of neighbouring steps. */
   numbers: number[];
   title: string;
@@ -235,6 +235,11 @@ export function otherUnitsOf(playbook: Playbook, table: SynonymTable): StepUnit[
     units.push(unitOf([0], `${prerequisite.kind}: ${prerequisite.value}`, [termsOf(value, table)], [], new Set(), [], table, 'prerequisite', PREREQUISITE_VERBS[prerequisite.kind] ?? []));
   }
   return units;
+}
+
+/** A recorded gap's `found` text as a unit: what it says was done or missing. */
+export function gapUnitOf(found: string, table: SynonymTable): StepUnit {
+  return unitOf([0], found, [termsOf(found, table)], [], new Set(), [], table, 'gap');
 }
 
 /** Neighbouring steps as one unit, for an action that does both ("Set the version and refreshed the lockfile"). */

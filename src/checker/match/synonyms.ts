@@ -35,7 +35,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   connect: ['connect', 'reconnect', 'ssh', 'log in', 'log into', 'sign in'],
   disconnect: ['disconnect', 'unplug', 'detach', 'pull out'],
   // Looking at things
-  check: ['check', 'verify', 'confirm', 'validate', 'ensure', 'make sure', 'inspect', 'examine', 'review', 'look at', 'compare', 'test', 'double-check', 'assess', 'audit', 'read'],
+  check: ['check', 'verify', 'confirm', 'validate', 'ensure', 'make sure', 'inspect', 'examine', 'review', 'look at', 'compare', 'test', 'double-check', 'assess', 'audit', 'read', 'go through', 'look through', 'look over'],
   watch: ['watch', 'monitor', 'observe', 'keep an eye on', 'track', 'tail', 'follow', 'check'],
   find: ['find', 'search', 'look up', 'look for', 'locate', 'identify', 'query', 'lookup', 'seek'],
   list: ['list', 'show', 'display', 'enumerate', 'get'],

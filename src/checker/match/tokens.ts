@@ -408,7 +408,9 @@ function findPhrases(words: readonly { key: string; index: number }[], table: Sy
   for (let i = 0; i < words.length; i++) {
     if (found.has(words[i]!.index)) continue;
     for (const phrase of table.phrasesFrom(words[i]!.key)) {
-      const maxGap = phrase.words.length === 2 && separableKeys().has(phrase.words[1]!) ? 4 : 1;
+      // "in" closes a split phrase only before "to" or "with": "Logged gh in to github.com", not "signed the NDA in the repository".
+      const splitIn = phrase.words[1] === 'in' && phrase.words.length === 2;
+      const maxGap = phrase.words.length === 2 && (separableKeys().has(phrase.words[1]!) || splitIn) ? 4 : 1;
       const matched = [i];
       for (let w = 1; w < phrase.words.length && matched.length === w; w++) {
         const previous = matched[matched.length - 1]!;
@@ -426,6 +428,7 @@ function findPhrases(words: readonly { key: string; index: number }[], table: Sy
       const split = last - words[matched[matched.length - 2]!]!.index > 1;
       const after = raw[last + 1];
       if (split && after && after.before !== ',' && !PARTICLE_CLOSERS.has(after.text.toLowerCase())) continue;
+      if (split && splitIn && !['to', 'with', 'into'].includes(after?.text.toLowerCase() ?? '')) continue;
       // "Checked in Manage Accounting Periods": before a name, `in` is a preposition, not "check in".
       if (!split && phrase.lemma && PREPOSITIONS.has(phrase.words[phrase.words.length - 1]!) && after && /^[A-Z]/.test(after.text) && !after.sentenceStart) continue;
       for (const m of matched) found.set(words[m]!.index, phrase.lemma ? { key: phrase.key, start: words[i]!.index, lemma: phrase.lemma } : { key: phrase.key, start: words[i]!.index });
