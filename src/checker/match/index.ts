@@ -73,6 +73,8 @@ const PAIR_MARGIN = 0.02;
 const SEEN_BEFORE_THRESHOLD = 0.5;
 /** An action judged undocumented that scores this much on a step past the placement cursor moves the cursor there. */
 const PLACEMENT_FLOOR = 0.35;
+/** Both steps of a pair must each say this much of the action for the pair to be compared. */
+const PAIR_FLOOR = 0.1;
 /** Below this coverage, the nearest step is not worth naming. */
 const NEAREST_FLOOR = 0.3;
 
@@ -127,6 +129,8 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
     const termWeights = weightsOf(terms, units, context, table, weights, people);
     const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
     const paired = pairs
+      // A pair can only help when each of its steps says part of the action.
+      .filter((unit) => singles[unit.numbers[0]! - 1]!.coverage >= PAIR_FLOOR && singles[unit.numbers[1]! - 1]!.coverage >= PAIR_FLOOR)
       .map((unit) => compare(terms, termWeights, unit, table, weights))
       .filter((pair) => {
         const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];

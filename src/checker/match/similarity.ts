@@ -99,12 +99,13 @@ export interface Comparison {
 export type Relation = 'same' | 'name-part' | 'family' | 'stem' | 'synonym' | 'kind' | 'nominal' | 'inherited' | 'abbreviation' | 'phrase-head' | 'none';
 
 const NONE = { credit: 0, how: 'none' as Relation };
+const SAME = { credit: 1, how: 'same' as Relation };
 
 /** How far `unit` says `term` (0–1), and by which relation. */
 export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): { credit: number; how: Relation } {
-  if (term.kind === 'number') return unit.keys.has('#') ? { credit: 1, how: 'same' } : NONE;
+  if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
-    if (containsRun(unit.stream, term.parts)) return { credit: 1, how: 'same' };
+    if (containsRun(unit.stream, term.parts)) return SAME;
     // A compound spelled otherwise (`missing-dates`, "missing … dates") still names the same thing when every part is there.
     if (term.compound) return term.parts.every((part) => unit.keys.has(part)) ? { credit: 0.8, how: 'name-part' } : NONE;
     const alpha = term.parts.filter((part) => /[a-z]/.test(part) && part !== '#');
@@ -112,8 +113,8 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
     const credit = (0.5 * alpha.filter((part) => unit.keys.has(part)).length) / alpha.length;
     return credit > 0 ? { credit, how: 'name-part' } : NONE;
   }
-  if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return { credit: 1, how: 'same' };
-  if (term.verb && unit.instructionKeys.has(term.key)) return { credit: 1, how: 'same' };
+  if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return SAME;
+  if (term.verb && unit.instructionKeys.has(term.key)) return SAME;
   const related = term.lemma && !term.proper ? relationsOf(term.lemma) : undefined;
   if (related) {
     if (related.profile.family.some((key) => unit.keys.has(key))) return { credit: weights.family, how: 'family' };
@@ -172,14 +173,43 @@ function isAbbreviationIn(key: string, word: string, words: readonly string[]): 
   // up to half the word ("reval", "prepaid").
   const clipped = /[^s]s$/.test(word) && word.length >= 4 ? word.slice(0, -1) : word;
   const ratio = clipped.length >= 4 ? 1.8 : 2.5;
-  return words.some(
-    (other) =>
-      other.length >= 3 &&
-      /^[a-z]+$/.test(other) &&
-      !STOP_WORDS.has(other) &&
-      other !== key &&
-      ((other.startsWith(clipped) && other.length >= ratio * clipped.length) || (clipped.startsWith(other) && clipped.length >= 2.5 * other.length)),
-  );
+  const index = wordIndexOf(words);
+  // A longer word of the step starting with the clipping.
+  for (const other of index.byPrefix.get(clipped.slice(0, 3)) ?? []) {
+    if (other !== key && other.startsWith(clipped) && other.length >= ratio * clipped.length) return true;
+  }
+  // A word of the step the action's word is a long form of.
+  for (let length = 3; length * 2.5 <= clipped.length; length++) {
+    const prefix = clipped.slice(0, length);
+    if (prefix !== key && index.words.has(prefix)) return true;
+  }
+  return false;
+}
+
+interface WordIndex {
+  words: Set<string>;
+  /** Words of three letters or more by their first three letters. */
+  byPrefix: Map<string, string[]>;
+}
+
+const wordIndexes = new WeakMap<readonly string[], WordIndex>();
+
+/** A unit's plain words, indexed for abbreviation checks (built once per unit). */
+function wordIndexOf(words: readonly string[]): WordIndex {
+  let index = wordIndexes.get(words);
+  if (!index) {
+    index = { words: new Set(), byPrefix: new Map() };
+    for (const other of words) {
+      if (other.length < 3 || !/^[a-z]+$/.test(other) || STOP_WORDS.has(other) || index.words.has(other)) continue;
+      index.words.add(other);
+      const prefix = other.slice(0, 3);
+      const list = index.byPrefix.get(prefix) ?? [];
+      list.push(other);
+      index.byPrefix.set(prefix, list);
+    }
+    wordIndexes.set(words, index);
+  }
+  return index;
 }
 
 /** Inverse document frequency of a term over the steps. */
