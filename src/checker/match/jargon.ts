@@ -81,7 +81,7 @@ export const DEFAULT_JARGON: Readonly<Record<string, string>> = {
 /** Marks notes use for words: `w/` with, `b/c` because, `+` and, `->` then, `~` about. */
 const SYMBOLS: readonly (readonly [RegExp, string])[] = [
   [/(^|\s)w\/o(?=\s|$)/gi, '$1without'],
-  [/(^|\s)w\/(?=\s|$|\S)/gi, '$1with '],
+  [/(^|\s)w\/\s*/gi, '$1with '],
   [/(^|\s)b\/c(?=\s|$)/gi, '$1because'],
   [/\s*(?:->|→|=>)\s*/g, ', then '],
   [/\s\+\s/g, ' and '],

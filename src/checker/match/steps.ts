@@ -121,7 +121,8 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
       if (term.kind === 'identifier') identifiers.push(term, ...nestedNamesOf(term));
       // Where the step tells the reader to do something: an instruction's verb, a name (`kubectl rollout status`), or a
       // word the synonym table does not know in a verb's place. A known verb elsewhere ("the shared drive") is not an instruction.
-      if (term.instruction || term.kind === 'identifier' || (term.verbCandidate && term.classes.length === 0)) {
+      // A gap is a narrative ("Alex posted in #orders-oncall before restarting"): any verb in it counts.
+      if (term.instruction || term.kind === 'identifier' || (term.verbCandidate && (term.classes.length === 0 || source === 'gap'))) {
         verbKeys.add(term.key);
         for (const alternative of term.alternatives) verbKeys.add(alternative);
         for (const name of term.classes) verbClasses.add(name);
@@ -151,7 +152,7 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
       addConcepts(nounConcepts, profile.nounSenses, term.key);
       addConcepts(anyVerbConcepts, profile.verbSenses, term.key);
       if (term.instruction) instructionKeys.add(term.key);
-      if (term.instruction && profile.verbSenses.length > 0) {
+      if ((term.instruction || (source === 'gap' && term.verbCandidate)) && profile.verbSenses.length > 0) {
         addConcepts(verbConcepts, profile.verbSenses, term.key);
         addConcepts(verbNounConcepts, profile.nounSenses, term.key);
       }

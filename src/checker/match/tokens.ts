@@ -132,7 +132,8 @@ export interface TextTerms {
   words: string[];
 }
 
-const TOKEN = /#?[\p{L}\p{N}$][\p{L}\p{N}$%'’._/:=@+\\-]*/gu;
+// A comma between digits is part of a number ("1,284.40").
+const TOKEN = /#?[\p{L}\p{N}$][\p{L}\p{N}$%'’._/:=@+\\-]*(?:,\d[\p{L}\p{N}$%'’._/:=@+\\-]*)*/gu;
 const VERB_OPENERS = new Set(['and', 'to', 'by', 'then', ',', 'after', 'before']);
 /** Words after which a step's next word is an instruction's verb ("… and paste the CSV", "then restart it"). */
 const INSTRUCTION_OPENERS = new Set(['and', 'to', 'then', ',', 'or', 'first', 'also', 'please']);
