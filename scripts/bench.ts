@@ -5,12 +5,13 @@
  *   - scripts/bench-check.ts   `playbook check` vs markdownlint-cli2 on 1,000 and 10,000 generated playbooks
  *   - scripts/bench-site.ts    site build + Pagefind vs Hugo + Pagefind
  *   - scripts/bench-parse.ts   pathological inputs: bounded time and memory
+ *   - scripts/bench-secrets.ts no-secrets on hostile 1 MB lines and the corpora
  * Pass names to run some: `npm run bench -- match check`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const all = ['match', 'parse', 'check', 'site'];
+const all = ['match', 'parse', 'secrets', 'check', 'site'];
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
 const selected = wanted.length > 0 ? wanted : all;
 let failed = false;

@@ -11,7 +11,7 @@ import type { Playbook } from '../core/model.ts';
 import { parseDocumentBytes } from '../core/parse.ts';
 import type { RenderOptions } from '../core/render.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { runRules, type PreparedRules } from './run.ts';
+import { modelDiagnostic, runRules, type PreparedRules } from './run.ts';
 import { Timing } from './timing.ts';
 
 /** A file to check, with its bytes already read (they are what is hashed and parsed). */
@@ -72,7 +72,14 @@ export function checkFile(job: FileJob, prepared: PreparedRules, options: FileCh
   const checked = options.timing ? performance.now() : 0;
   if (options.render) {
     if (!renderer) throw new Error('checkFile: call loadRenderer() before rendering');
-    result.html = renderer.renderPlaybookHtml(playbook, tree, options.render);
+    try {
+      result.html = renderer.renderPlaybookHtml(playbook, tree, options.render);
+    } catch (error) {
+      // Nothing the checker accepts may take the build down: the page says it could not be rendered, the finding says why.
+      result.html = '<p><strong>This playbook could not be rendered.</strong> Its source file is in the repository; the checker names the problem.</p>';
+      const diagnostic = modelDiagnostic({ file: job.file, line: 1, column: 1, ruleId: 'parse-limit', message: `\`${job.file}\` could not be rendered (${(error as Error).message.slice(0, 120)})`, fix: 'simplify the Markdown or raw HTML of the file; report the file as a bug in Playbook' }, prepared);
+      if (diagnostic) result.diagnostics.push(diagnostic);
+    }
   }
   if (timing) {
     result.ruleTimes = Object.fromEntries(timing.rules);

@@ -9,9 +9,11 @@
  *   → build the corpus → corpus-scope rules → suppressions → what to report
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { ATTACHMENT_JUDGES } from '../core/attachment-judges.ts';
+import { judgeAttachment, MAX_ATTACHMENT_BYTES, type Attachment } from '../core/attachments.ts';
 import { affectedBy, buildCorpus, type Corpus } from '../core/corpus.ts';
 import { listPlaybookFiles, type PlaybookFile } from '../core/load.ts';
 import { parsePlaybook } from '../core/parse.ts';
@@ -92,6 +94,9 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
 
   const listing = stage('list files', () => (options.memory ? memoryListing(options.memory) : listPlaybookFiles(settings.content, cwd)));
   const jobs = stage('read files', () => listing.files.map((file) => readJob(file, options.memory)));
+  const attachments = stage('judge attachments', () => listing.attachments.map((file) => judgeFile(file, options.memory)));
+  // The renderer links only what the build publishes; the rest become text (and findings).
+  const render = options.render ? { ...options.render, published: attachments.filter((a) => a.verdict.publish).map((a) => a.path) } : undefined;
 
   // The cache: outside tracked files, keyed by tool code + rules + settings + render options.
   const warnings: string[] = [];
@@ -103,7 +108,7 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
     warnings.push(`the cache folder \`${toPosix(relative(cwd, cacheRoot))}\` is tracked by git, so it was neither read nor written (a committed cache could hide findings). Remove it from the repository, or set \`cacheDir\` to an untracked folder.`);
     useCache = false;
   }
-  const key = cacheKey({ version: TOOL_VERSION, rules: RULES.map((rule) => [rule.id, rule.scope ?? 'corpus']), settings: { ...settings, root: '', origins: {} }, render: options.render ?? null, now: fileRulesReadNow() });
+  const key = cacheKey({ version: TOOL_VERSION, rules: RULES.map((rule) => [rule.id, rule.scope ?? 'corpus']), settings: { ...settings, root: '', origins: {} }, render: render ?? null, now: fileRulesReadNow() });
   const cache = useCache ? stage('read cache', () => readCache(cacheFolder, key)) : { key, entries: new Map<string, FileResult>() };
 
   const results = new Map<string, FileResult>();
@@ -113,7 +118,8 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
     if (cached && !job.unreadable && cached.hash === hashBytes(job.bytes)) results.set(job.file, cached);
     else misses.push(job);
   }
-  const fresh = await (timing ? timing.stageAsync('parse + file rules', () => checkFiles(misses, settings, prepared, now, options)) : checkFiles(misses, settings, prepared, now, options));
+  const fileOptions = { ...options, ...(render ? { render } : {}) };
+  const fresh = await (timing ? timing.stageAsync('parse + file rules', () => checkFiles(misses, settings, prepared, now, fileOptions)) : checkFiles(misses, settings, prepared, now, fileOptions));
   for (const result of fresh) results.set(result.file, result);
   if (useCache) {
     // Only shards holding a re-parsed file are rewritten: a warm run after one change writes one small shard.
@@ -122,7 +128,7 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
   }
 
   const corpus = stage('build corpus', () => {
-    const built = buildCorpus(listing.files.map((file) => results.get(file.file)!.playbook));
+    const built = buildCorpus(listing.files.map((file) => results.get(file.file)!.playbook), attachments);
     built.findings.unshift(...listing.findings);
     return built;
   });
@@ -169,8 +175,28 @@ function fileRulesReadNow(): string {
   return 'file-scope rules do not read the clock';
 }
 
+/** Files given in memory: Markdown ones are playbooks, the others attachments. */
 function memoryListing(memory: readonly MemoryFile[]) {
-  return { files: memory.map((entry) => ({ absolute: '', file: entry.file, path: entry.path ?? entry.file.replace(/^content\//, '') })), ignored: [] as string[], findings: [] };
+  const entries = memory.map((entry) => ({ absolute: '', file: entry.file, path: entry.path ?? entry.file.replace(/^content\//, '') }));
+  const isMarkdown = (entry: { path: string }) => /\.(md|markdown)$/i.test(entry.path);
+  return { files: entries.filter(isMarkdown), attachments: entries.filter((entry) => !isMarkdown(entry)), ignored: [] as string[], findings: [] };
+}
+
+/** Read an attachment (only its head when it is too large to publish anyway) and judge it. */
+function judgeFile(file: PlaybookFile, memory: readonly MemoryFile[] | undefined): Attachment {
+  let bytes: Uint8Array;
+  const given = memory?.find((entry) => entry.file === file.file);
+  if (given) bytes = given.bytes ?? new TextEncoder().encode(given.text ?? '');
+  else {
+    try {
+      bytes = statSync(file.absolute).size > MAX_ATTACHMENT_BYTES ? new Uint8Array(MAX_ATTACHMENT_BYTES + 1) : readFileSync(file.absolute);
+    } catch (error) {
+      return { path: file.path, file: file.file, verdict: { publish: false, reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
+    }
+  }
+  const verdict = judgeAttachment(file.path, bytes, ATTACHMENT_JUDGES);
+  // The sanitised SVG is written by the build; the check keeps only the verdict.
+  return { path: file.path, file: file.file, verdict: verdict.publish ? { publish: true, kind: verdict.kind } : verdict };
 }
 
 /** Read a file's bytes once: the cache key and the parser both use exactly these bytes. */

@@ -6,6 +6,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading as MdHeading, InlineCode as MdInlineCode, List, ListItem, Node as MdNode, Paragraph, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { visit } from 'unist-util-visit';
 import type { Place } from './findings.ts';
 import { commandsInShellBlock, isShellLanguage } from './commands.ts';
@@ -14,7 +15,12 @@ import type { CodeBlock, Command, ForeignSyntax, Heading, InlineCode, Link, Play
 /** A trailing `{#id}` on a step's first line gives the step an explicit, stable id. */
 export const STEP_ID_PATTERN = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
 
-export type BodyParts = Pick<Playbook, 'steps' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html' | 'foreign'>;
+export type BodyParts = Pick<Playbook, 'steps' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html' | 'foreign' | 'footnotes'>;
+
+/** A node's text as a reader sees it: raw HTML (a comment, a tag) is not part of a heading's or a step's words. */
+function textOf(node: MdNode): string {
+  return toString(node, { includeHtml: false });
+}
 
 /** Place of an mdast node (positions are already file positions). */
 export function placeOfNode(node: MdNode): Place {
@@ -55,10 +61,22 @@ export function bodyPartsOf(tree: Root, lines: readonly string[]): BodyParts {
     links: linksOf(tree),
     html: rawHtmlOf(tree),
     foreign: foreignSyntaxOf(tree),
+    footnotes: footnotesOf(tree),
   };
   if (first) parts.stepsHeading = first.heading;
-  if (verifySection) parts.verify = { heading: verifySection.heading, text: verifySection.children.map((child) => toString(child)).join('\n').trim(), place: verifySection.heading.place };
+  if (verifySection) parts.verify = { heading: verifySection.heading, text: verifySection.children.map((child) => textOf(child)).join('\n').trim(), place: verifySection.heading.place };
   return parts;
+}
+
+/** Footnotes the page shows (referenced and defined), by the id the renderer gives them (`fn-<id>`, `fnref-<id>`). */
+function footnotesOf(tree: Root): string[] {
+  const defined = new Set<string>();
+  const referenced: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition') defined.add(node.identifier.toUpperCase());
+    else if (node.type === 'footnoteReference') referenced.push(node.identifier.toUpperCase());
+  });
+  return [...new Set(referenced.filter((id) => defined.has(id)).map((id) => normalizeUri(id.toLowerCase())))];
 }
 
 /** Every heading with a GitHub-style id, unique within the page. */
@@ -66,7 +84,7 @@ function headingsOf(tree: Root): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   visit(tree, 'heading', (node: MdHeading) => {
-    const text = toString(node);
+    const text = textOf(node).trim();
     headings.push({ depth: node.depth, text, id: slugger.slug(text) || 'section', place: placeOfNode(node) });
   });
   return headings;
@@ -102,7 +120,7 @@ function stepsOfList(list: List, prefix: string, depth: number, lines: readonly 
 
 function stepOf(item: ListItem, number: string, depth: number, lines: readonly string[]): Step {
   const firstParagraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
-  let title = firstParagraph ? toString(firstParagraph) : '';
+  let title = firstParagraph ? textOf(firstParagraph) : '';
   let id: string | undefined;
   const idMatch = STEP_ID_PATTERN.exec(title);
   if (idMatch) {
@@ -116,14 +134,14 @@ function stepOf(item: ListItem, number: string, depth: number, lines: readonly s
   for (const child of item.children) {
     if (child.type === 'list') {
       if (child.ordered) children.push(...stepsOfList(child, `${number}.`, depth + 1, lines));
-      else prose.push(toString(child));
+      else prose.push(textOf(child));
       continue;
     }
     if (child.type === 'code') {
       code.push(codeBlockOf(child, lines));
       continue;
     }
-    const text = child === firstParagraph ? title : toString(child);
+    const text = child === firstParagraph ? title : textOf(child);
     prose.push(text);
     visit(child, 'inlineCode', (node: MdInlineCode) => {
       inlineCode.push({ value: node.value, place: placeOfNode(node) });
@@ -170,7 +188,7 @@ function codeBlockOf(node: Code, lines: readonly string[]): CodeBlock {
 function linksOf(tree: Root): Link[] {
   const links: Link[] = [];
   visit(tree, (node) => {
-    if (node.type === 'link') links.push({ url: node.url, text: toString(node), kind: 'link', place: placeOfNode(node) });
+    if (node.type === 'link') links.push({ url: node.url, text: textOf(node), kind: 'link', place: placeOfNode(node) });
     else if (node.type === 'image') links.push({ url: node.url, text: node.alt ?? '', kind: 'image', place: placeOfNode(node) });
     else if (node.type === 'definition') links.push({ url: node.url, text: node.label ?? node.identifier, kind: 'definition', place: placeOfNode(node) });
   });

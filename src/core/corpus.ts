@@ -3,10 +3,11 @@
  * prerequisite graph (with cycles, "start from zero" order and "used by").
  * `buildCorpus` is pure; `loadCorpus` (in load.ts) does the file I/O.
  */
-import { posix } from 'node:path';
 import type { ModelFinding, Place } from './findings.ts';
 import { compareFindings, findingAt } from './findings.ts';
 import { cycleThrough, cyclicComponents, dependenciesFirst } from './graph.ts';
+import type { Attachment } from './attachments.ts';
+import { resolveLink } from './links.ts';
 import type { Playbook } from './model.ts';
 import { slugOf } from './slug.ts';
 
@@ -29,6 +30,8 @@ export interface PlaybookLink {
 export interface Corpus {
   /** Every playbook, sorted by path. Files with errors are here too, with their findings. */
   playbooks: Playbook[];
+  /** Every other file of the content folder, by path, with the verdict on publishing it. */
+  attachments: Map<string, Attachment>;
   bySlug: Map<string, Playbook>;
   /** Prerequisite edges, from a playbook to what it needs. */
   dependencies: Map<string, Dependency[]>;
@@ -52,30 +55,8 @@ export function normaliseSlugReference(value: string): string {
   return slugOf(value.trim().replace(/^\.\//, ''));
 }
 
-/**
- * Resolve a relative Markdown link from a playbook to another playbook.
- * Returns undefined for links that are not to a `.md` file (web links, mailto, anchors on the same page).
- */
-export function resolvePlaybookLink(fromPath: string, url: string): { slug: string; anchor?: string; escapes: boolean } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
-  const [rawTarget = '', anchor] = url.split('#', 2);
-  let target: string;
-  try {
-    target = decodeURIComponent(rawTarget.split('?')[0]!);
-  } catch {
-    target = rawTarget;
-  }
-  if (!/\.(md|markdown)$/i.test(target)) return undefined;
-  const joined = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(fromPath), target);
-  const normalised = posix.normalize(joined);
-  const escapes = normalised.startsWith('..');
-  const result: { slug: string; anchor?: string; escapes: boolean } = { slug: slugOf(normalised), escapes };
-  if (anchor) result.anchor = anchor;
-  return result;
-}
-
 /** Build the corpus from parsed playbooks: slugs, graph, cycles, and the cross-file findings. */
-export function buildCorpus(parsed: readonly Playbook[]): Corpus {
+export function buildCorpus(parsed: readonly Playbook[], attachments: readonly Attachment[] = []): Corpus {
   const playbooks = [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const findings: ModelFinding[] = [];
   const bySlug = new Map<string, Playbook>();
@@ -114,8 +95,8 @@ export function buildCorpus(parsed: readonly Playbook[]): Corpus {
     dependencies.set(playbook.slug, needs);
     const outgoing: PlaybookLink[] = [];
     for (const link of playbook.links) {
-      const resolved = resolvePlaybookLink(playbook.path, link.url);
-      if (!resolved) continue;
+      const resolved = resolveLink(playbook.path, link.url);
+      if (resolved.kind !== 'playbook') continue;
       const entry: PlaybookLink = { to: resolved.slug, place: link.place };
       if (resolved.anchor) entry.anchor = resolved.anchor;
       outgoing.push(entry);
@@ -168,7 +149,7 @@ export function buildCorpus(parsed: readonly Playbook[]): Corpus {
   }
 
   findings.sort(compareFindings);
-  return { playbooks, bySlug, dependencies, dependents, links, cycles, findings };
+  return { playbooks, attachments: new Map(attachments.map((attachment) => [attachment.path, attachment])), bySlug, dependencies, dependents, links, cycles, findings };
 }
 
 /** A cycle as `a` → `b` → `a`, shortened in the middle when it is long. */

@@ -19,6 +19,7 @@ export const MODEL_FINDING_IDS = [
   'unknown-playbook',
   'prerequisite-cycle',
   'deprecated-prerequisite',
+  'reserved-slug',
 ] as const;
 
 export type ModelFindingId = (typeof MODEL_FINDING_IDS)[number];

@@ -41,6 +41,8 @@ export interface PlaybookFile {
 
 export interface FileListing {
   files: PlaybookFile[];
+  /** Every other file under the folder (not a dot-file, not a symlink): what a playbook may link or embed. */
+  attachments: PlaybookFile[];
   /** Non-playbook Markdown files that were skipped by rule. */
   ignored: string[];
   /** Files that could not be listed or are symlinks leaving the folder. */
@@ -56,7 +58,7 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     throw new ContentFolderError(`content folder \`${toPosix(relative(cwd, root)) || '.'}\` does not exist or is not a folder. Pass the folder that holds your playbooks with \`--content DIR\` (or set PLAYBOOK_CONTENT), or create \`content/\` with \`playbook new <slug>\`.`);
   }
   const realRoot = realpathSync(root);
-  const found = markdownFilesUnder(root);
+  const { found, others } = filesUnder(root);
   const files: PlaybookFile[] = [];
   const ignored: string[] = [];
   const findings: ModelFinding[] = [];
@@ -83,18 +85,23 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     seenReal.add(real);
     files.push({ absolute, file, path: toPosix(path) });
   }
-  return { files, ignored, findings };
+  const attachments = others.map((path) => {
+    const absolute = resolve(root, path);
+    return { absolute, file: toPosix(relative(cwd, absolute)), path };
+  });
+  return { files, attachments, ignored, findings };
 }
 
 /**
- * Markdown files under a folder, symlinked files included (they are checked
- * against the folder's real path by the caller), symlinked folders never
- * followed: glob libraries either drop symlinks silently or follow loops.
- * Dot-folders (`.git`, `.obsidian`) are skipped. Sorted, with `/`, links last.
+ * Files under a folder: Markdown files (symlinked ones included: they are checked against the folder's
+ * real path by the caller) and every other regular file. Symlinked folders are never followed: glob
+ * libraries either drop symlinks silently or follow loops. Dot-files and dot-folders (`.git`,
+ * `.obsidian`) are skipped. Sorted, with `/`; Markdown links last.
  */
-function markdownFilesUnder(root: string): string[] {
+function filesUnder(root: string): { found: string[]; others: string[] } {
   const found: string[] = [];
   const links: string[] = [];
+  const others: string[] = [];
   const pending = [''];
   while (pending.length > 0) {
     const folder = pending.pop()!;
@@ -102,13 +109,14 @@ function markdownFilesUnder(root: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory()) pending.push(path);
-      else if (!/\.(md|markdown)$/i.test(entry.name)) continue;
-      else if (entry.isFile()) found.push(path);
+      else if (!/\.(md|markdown)$/i.test(entry.name)) {
+        if (entry.isFile()) others.push(path);
+      } else if (entry.isFile()) found.push(path);
       else if (entry.isSymbolicLink()) links.push(path);
     }
   }
   // Real files first, so a link to a file inside the folder never hides the file itself.
-  return [...found.sort(), ...links.sort()];
+  return { found: [...found.sort(), ...links.sort()], others: others.sort() };
 }
 
 /** The finding for a file listed in the content folder that cannot be read. */

@@ -47,6 +47,25 @@ export function parseMarkdownWithAllExtensions(text: string): Root {
 /** Deepest nesting the parser is trusted with: micromark overflows its stack near 1,000 levels. */
 export const MAX_NESTING = 64;
 
+/** Deepest raw-HTML nesting the renderer and the sanitiser are trusted with (they recurse: 2,000 nested `<div>` overflow the stack). */
+export const MAX_HTML_NESTING = 100;
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** How deep the raw HTML of a body nests, counting open and close tags across its pieces (an upper bound: unclosed tags count). */
+export function rawHtmlDepth(pieces: readonly string[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const piece of pieces) {
+    for (const match of piece.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g)) {
+      const name = match[2]!.toLowerCase();
+      if (match[1]) depth = Math.max(0, depth - 1);
+      else if (!match[3] && !VOID_ELEMENTS.has(name)) deepest = Math.max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
 /**
  * A cheap upper bound on block nesting (block quotes and list indentation),
  * computed before parsing so a pathological file costs one diagnostic

@@ -189,6 +189,8 @@ export interface Playbook {
   html: RawHtml[];
   /** Constructs of other generators found in the body (outside code). */
   foreign: ForeignSyntax[];
+  /** Footnotes shown on the page, by id (their anchors are `fn-<id>` and `fnref-<id>`). */
+  footnotes: string[];
   /** Line where the body starts. */
   bodyLine: number;
   findings: ModelFinding[];

@@ -6,11 +6,12 @@ import type { Place } from './findings.ts';
 import { findingAt } from './findings.ts';
 import { bodyPartsOf, type BodyParts } from './body.ts';
 import { parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
-import { emphasisFloodLine, parseMarkdown, tooDeeplyNestedLine } from './markdown.ts';
-import type { Code, Root } from 'mdast';
+import { emphasisFloodLine, MAX_HTML_NESTING, parseMarkdown, rawHtmlDepth, tooDeeplyNestedLine } from './markdown.ts';
+import type { Code, Html, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema } from './schema.ts';
+import { reservedRouteOf } from './reserved.ts';
 import { slugOf } from './slug.ts';
 import { maskSecrets } from './secrets.ts';
 import { decodePlaybookBytes, LineIndex, normaliseText } from './source.ts';
@@ -67,6 +68,15 @@ export function parseDocument(file: string, rawText: string, options: ParseOptio
   const playbook = emptyPlaybook(file, path, text);
   const findings = playbook.findings;
   const index = new LineIndex(text);
+  const reserved = reservedRouteOf(playbook.slug);
+  if (reserved) {
+    findings.push(
+      findingAt(file, { start: { line: 1, column: 1 } }, 'reserved-slug', `\`${file}\` would be served at ${playbookUrlPath(playbook.slug)}, but ${reserved}: the page would replace the site's own or vanish`, {
+        fix: `rename the ${playbook.slug.includes('/') ? 'folder' : 'file'} (e.g. \`${playbook.slug.split('/')[0]}-playbooks/\` or \`team-${playbook.slug.split('/')[0]}.md\`)`,
+        data: { slug: playbook.slug },
+      }),
+    );
+  }
   for (const secret of secrets) {
     findings.push(
       findingAt(file, index.placeOf(secret.start, secret.end), 'no-secrets', `\`${secret.masked.split('\n')[0]!.slice(0, 24)}\` looks like a ${secret.label} pasted into the playbook: everyone who can read the site could use it`, {
@@ -153,9 +163,14 @@ function emptyPlaybook(file: string, path: string, text: string): Playbook {
     links: [],
     html: [],
     foreign: [],
+    footnotes: [],
     bodyLine: 1,
     findings: [],
   };
+}
+
+function playbookUrlPath(slug: string): string {
+  return `/${slug}/`;
 }
 
 function fileTitle(path: string): string {
@@ -361,11 +376,32 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
   const parts: BodyParts = bodyPartsOf(tree, lines);
   Object.assign(playbook, parts);
   unclosedFence(playbook, tree, lines);
+  refuseDeepHtml(playbook, tree);
   if (!playbook.meta.title) {
     const h1 = playbook.headings.find((heading) => heading.depth === 1);
     if (h1) playbook.displayTitle = h1.text;
   }
   return tree;
+}
+
+/**
+ * Raw HTML nested deeper than the renderer can take (`<div>` × 2,000) is shown as text, never parsed as
+ * HTML, with one `parse-limit` finding: the page is built, nothing runs, nothing crashes.
+ */
+function refuseDeepHtml(playbook: Playbook, tree: Root): void {
+  const depth = rawHtmlDepth(playbook.html.map((piece) => piece.value));
+  if (depth <= MAX_HTML_NESTING) return;
+  const first = playbook.html[0]!;
+  playbook.findings.push(
+    findingAt(playbook.file, first.place, 'parse-limit', `raw HTML nests ${depth} elements deep (more than ${MAX_HTML_NESTING}); it is shown as text on the site`, {
+      fix: 'write the content in Markdown, or flatten the HTML',
+      data: { htmlDepth: depth },
+    }),
+  );
+  playbook.html = [];
+  visit(tree, 'html', (node: Html, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value } as Text;
+  });
 }
 
 /**

@@ -11,11 +11,10 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import { posix } from 'node:path';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { STEP_ID_PATTERN } from './body.ts';
-import { resolvePlaybookLink } from './corpus.ts';
+import { attachmentUrl, bodyId, resolveLink } from './links.ts';
 import { allSteps, findStep, type Gap, type Playbook } from './model.ts';
 import { parseDocument } from './parse.ts';
 import { sanitizeSchema } from './sanitize.ts';
@@ -23,36 +22,17 @@ import { sanitizeSchema } from './sanitize.ts';
 export interface RenderOptions {
   /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
   base?: string;
+  /** Paths (in the content folder) of the attachments the build publishes; a link to any other file is shown as text. */
+  published?: readonly string[];
   /** Extra HTML tags a team trusts in raw HTML (e.g. `details`, `summary` are already allowed). */
   allowTags?: readonly string[];
 }
 
-/** Where a playbook lives on the site: `{base}{slug}/`. */
+/** Where a playbook lives on the site: `{base}{slug}/`, and an anchor of its body (ids prefixed as on the page). */
 export function playbookUrl(base: string, slug: string, anchor?: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const path = slug.split('/').map(encodeURIComponent).join('/');
-  return `${root}${path}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
-}
-
-/**
- * A relative link to a file beside the playbook (a diagram, a PDF) points where the build
- * publishes it: the same path under the base. Pages live one folder deeper than their file
- * (`on-call/x.md` is served as `on-call/x/`), so the browser cannot resolve it on its own.
- */
-export function assetUrl(base: string, pathInContent: string, href: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#') || href === '') return href;
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const joined = posix.normalize(posix.join(posix.dirname(pathInContent), href));
-  if (joined.startsWith('..')) return href;
-  return `${root}${joined.split('/').map((segment) => encodeURIComponent(decodeSafely(segment))).join('/').replace(/%23/g, '#')}`;
-}
-
-function decodeSafely(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  return `${root}${path}/${anchor ? `#${encodeURIComponent(bodyId(anchor))}` : ''}`;
 }
 
 /**
@@ -66,10 +46,11 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
   const anchors = new Map<string, string | undefined>();
   markAnchors(playbook, tree, anchors);
   const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // Footnote ids unprefixed here: the sanitiser prefixes every body id once, and links are rewritten to match.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
-    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors))
+    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? [])))
     .use(rehypeGapMarkers, playbook)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
@@ -115,7 +96,7 @@ function gapsByStepAnchor(playbook: Playbook): Map<string, { gap: Gap; date: str
       if (!gap.step || gap.status === 'wontfix') continue;
       const step = findStep(playbook.steps, gap.step);
       if (!step) continue;
-      byAnchor.set(step.anchor, [...(byAnchor.get(step.anchor) ?? []), { gap, date: session.date }]);
+      byAnchor.set(bodyId(step.anchor), [...(byAnchor.get(bodyId(step.anchor)) ?? []), { gap, date: session.date }]);
     }
   }
   return byAnchor;
@@ -156,13 +137,13 @@ function endOfStepText(item: Element): number {
   return firstBlock === -1 ? children.length : firstBlock;
 }
 
-function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>): void {
-  visit(hast, 'element', (element: Element) => {
+function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>, published: ReadonlySet<string>): void {
+  visit(hast, 'element', (element: Element, index, parent) => {
     const marker = element.properties['dataPbAnchor'];
     if (marker !== undefined) {
       delete element.properties['dataPbAnchor'];
       if (typeof marker === 'string' && anchors.has(marker)) {
-        element.properties['id'] = marker;
+        element.properties['id'] = bodyId(marker);
         const stepNumber = anchors.get(marker);
         if (element.tagName === 'li' && stepNumber !== undefined) {
           element.properties['dataStep'] = stepNumber;
@@ -171,32 +152,41 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
         }
       }
     }
-    if (element.tagName === 'img' && typeof element.properties['src'] === 'string' && /^(https?:)?\/\//i.test(element.properties['src'])) {
-      // The site never loads anything from another origin: a remote image becomes a link to it.
-      const src = element.properties['src'];
-      const alt = typeof element.properties['alt'] === 'string' && element.properties['alt'] ? element.properties['alt'] : 'image';
-      element.tagName = 'a';
-      element.properties = { href: src, className: ['remote-image'] };
-      element.children = [{ type: 'text', value: `${alt} (image on another site)` }];
-      return;
-    }
     if (element.tagName === 'pre' || element.tagName === 'table') {
       // A code block or table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
       element.properties['tabIndex'] = 0;
     }
-    if (element.tagName === 'img' && (element.properties['alt'] === undefined || element.properties['alt'] === null)) {
-      // Raw HTML images without alt text: name the file rather than leave screen readers with nothing.
-      const src = String(element.properties['src'] ?? '');
-      element.properties['alt'] = `image ${src.split('/').pop() ?? ''}`.trim();
+    if (element.tagName === 'img' && typeof element.properties['src'] === 'string') {
+      const target = resolveLink(playbook.path, element.properties['src']);
+      const alt = typeof element.properties['alt'] === 'string' && element.properties['alt'] ? element.properties['alt'] : '';
+      if (target.kind === 'file' && published.has(target.path)) {
+        element.properties['src'] = attachmentUrl(base, target.path);
+        // Raw HTML images without alt text: name the file rather than leave screen readers with nothing.
+        if (!alt) element.properties['alt'] = `image ${target.path.split('/').pop() ?? ''}`.trim();
+        return;
+      }
+      // The site never loads anything from another origin, nor a file it does not publish: the image becomes a link, or its text.
+      if (target.kind === 'external') {
+        element.tagName = 'a';
+        element.properties = { href: element.properties['src'], className: ['remote-image'] };
+        element.children = [{ type: 'text', value: `${alt || 'image'} (image on another site)` }];
+      } else if (parent && index !== undefined) {
+        parent.children[index] = { type: 'text', value: `${alt || 'image'} (image not published)` };
+      }
+      return;
     }
     if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
-      const href = element.properties['href'];
-      const target = resolvePlaybookLink(playbook.path, href);
-      if (target && !target.escapes) element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
-      else if (!target) element.properties['href'] = assetUrl(base, playbook.path, href);
-    }
-    if (element.tagName === 'img' && typeof element.properties['src'] === 'string') {
-      element.properties['src'] = assetUrl(base, playbook.path, element.properties['src']);
+      const target = resolveLink(playbook.path, element.properties['href']);
+      if (target.kind === 'anchor') element.properties['href'] = target.anchor ? `#${bodyId(target.anchor)}` : '#';
+      else if (target.kind === 'playbook') element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
+      else if (target.kind === 'file') {
+        if (published.has(target.path)) element.properties['href'] = attachmentUrl(base, target.path) + (target.anchor ? `#${encodeURIComponent(target.anchor)}` : '');
+        else {
+          // A file the build does not publish (the checker says why): keep the link text, lose the dead link.
+          element.tagName = 'span';
+          element.properties = { className: ['unpublished-link'], title: 'This file is not published on the site' };
+        }
+      }
     }
   });
 }

@@ -8,6 +8,7 @@
  * `shadowing:` entry in the format of FORMAT.md to paste into the frontmatter.
  */
 import { stringify } from 'yaml';
+import { storageKey } from './storage.ts';
 
 const article = document.querySelector<HTMLElement>('[data-playbook-page]');
 if (article) {
@@ -18,7 +19,7 @@ if (article) {
   const progress = article.querySelector<HTMLElement>('[data-run-progress]')!;
   const runToggle = article.querySelector<HTMLButtonElement>('[data-run-toggle]')!;
   const steps = [...article.querySelectorAll<HTMLLIElement>('.body li.step')];
-  const key = `playbook:run:${slug}`;
+  const key = storageKey(`run:${slug}`);
   controls.hidden = false;
 
   interface Saved { version: string; done: string[]; on: boolean }
@@ -84,7 +85,7 @@ if (article) {
   const observedInput = field<HTMLInputElement>('observed');
   const isGap = field<HTMLInputElement>('is-gap');
   const output = field<HTMLTextAreaElement>('yaml');
-  const sessionKey = `playbook:shadow:${slug}`;
+  const sessionKey = storageKey(`shadow:${slug}`);
   interface Entry { text: string; step: string; gap: boolean }
   let entries: Entry[] = [];
   try {

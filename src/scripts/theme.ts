@@ -1,5 +1,7 @@
 // Dark mode: follows the system unless the reader chose; the choice is kept in this browser.
-const KEY = 'playbook:theme';
+import { storageKey } from './storage.ts';
+
+const KEY = storageKey('theme');
 const root = document.documentElement;
 const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 
@@ -29,3 +31,14 @@ document.addEventListener('keydown', (event) => {
     input.focus();
   }
 });
+
+// Body ids are prefixed (`user-content-`) so none can replace the page's own; a link someone shared
+// with the unprefixed anchor (`#steps`) still lands on its heading or step.
+function followUnprefixedAnchor(): void {
+  const anchor = decodeURIComponent(location.hash.slice(1));
+  if (!anchor || document.getElementById(anchor)) return;
+  const target = document.getElementById(`user-content-${anchor}`);
+  if (target) target.scrollIntoView();
+}
+followUnprefixedAnchor();
+addEventListener('hashchange', followUnprefixedAnchor);

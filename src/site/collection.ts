@@ -1,7 +1,7 @@
 /** Typed access to the content collections for pages. */
 import { getCollection } from 'astro:content';
 import { slug } from 'github-slugger';
-import type { SitePlaybook } from './view-model.ts';
+import { peopleOf, type SitePlaybook } from './view-model.ts';
 
 export async function allPlaybooks(): Promise<SitePlaybook[]> {
   const entries = await getCollection('playbooks');
@@ -26,9 +26,11 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => string[]): [s
   return [...groups].sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** A person's page path segment. */
-export function personSlug(handle: string): string {
-  return slug(handle) || 'unnamed';
+/** The link to each person's page (unique even for handles that slug alike): one map for every page. */
+export async function personLinks(): Promise<(handle: string) => string> {
+  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  const slugs = new Map(peopleOf(await allPlaybooks()).map((person) => [person.handle, person.slug]));
+  return (handle) => `${base}people/${slugs.get(handle) ?? 'unnamed'}/`;
 }
 
 /** Longest list of playbooks a listing page shows before paginating or summarising (pages stay under 30 KB). */

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { publishedAttachments } from '../core/attachments.ts';
 import { renderMarkdownHtml } from '../core/render.ts';
 import { checkCorpus } from '../checker/check.ts';
 import { countBySeverity } from '../checker/diagnostic.ts';
@@ -16,6 +17,7 @@ import { REPORTERS } from '../checker/reporters/index.ts';
 import { RULES } from '../checker/rules/index.ts';
 import { folderOf } from '../settings/resolve.ts';
 import { lastChangedDates } from './git-dates.ts';
+import { writePublishManifest } from './publish.ts';
 import { siteSettings } from './settings.ts';
 import { diagnosticsByFile, sitePlaybook } from './view-model.ts';
 
@@ -34,6 +36,7 @@ async function loadPlaybooks(context: LoaderContext): Promise<void> {
     throw new CheckFailedError(`playbook check found ${counts.error} error(s); the site was not built.\n\n${report}\nFix them, or set "failBuildOnError": false in playbook.config.json to publish the pages with their findings shown.`);
   }
   const { corpus } = run;
+  writePublishManifest(settings, publishedAttachments(corpus));
   context.logger.info(`${corpus.playbooks.length} playbooks; checker: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`);
   const lastChanged = lastChangedDates(settings.root, corpus.playbooks.map((p) => p.file));
   context.store.clear();

@@ -9,8 +9,8 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { folderOf } from '../settings/resolve.ts';
 import { DOCS_FOLDER } from './loader.ts';
+import { copyPublishedAttachments } from './publish.ts';
 import { siteSettings } from './settings.ts';
 import { verifyBuiltSite } from './verify-build.ts';
 
@@ -24,8 +24,9 @@ export function pagefindIntegration(): AstroIntegration {
         // Files the docs link to (the frontmatter JSON Schema), published beside the docs pages.
         mkdirSync(join(out, 'docs'), { recursive: true });
         for (const name of readdirSync(DOCS_FOLDER).filter((n) => n.endsWith('.json'))) copyFileSync(join(DOCS_FOLDER, name), join(out, 'docs', name));
-        // Files beside the playbooks (diagrams, PDFs) are published at the same paths, where links point.
-        copyContentAssets(folderOf(settings, settings.content), out);
+        // Attachments the playbooks link (diagrams, PDFs), judged by the one publishing rule, under _files/.
+        const attachments = copyPublishedAttachments(settings, out);
+        if (attachments > 0) logger.info(`${attachments} attachment(s) published under _files/`);
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -47,21 +48,4 @@ export function pagefindIntegration(): AstroIntegration {
       },
     },
   };
-}
-
-/** Copy every non-Markdown file of the content folder (no dot-files, no symlinks out) into the output. */
-function copyContentAssets(content: string, out: string): void {
-  const walk = (folder: string, relative: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const source = join(folder, entry.name);
-      const target = join(out, relative, entry.name);
-      if (entry.isDirectory()) walk(source, join(relative, entry.name));
-      else if (entry.isFile() && !/\.(md|markdown)$/i.test(entry.name)) {
-        mkdirSync(join(out, relative), { recursive: true });
-        copyFileSync(source, target);
-      }
-    }
-  };
-  walk(content, '');
 }

@@ -9,6 +9,9 @@ import { isStale, onlyOwnerHasDoneIt, resolvedPrerequisites } from '../core/fact
 import { groupBy } from '../core/group.ts';
 import { allSteps, findStep, type Playbook } from '../core/model.ts';
 import { playbookUrl } from '../core/render.ts';
+import { bodyId } from '../core/links.ts';
+import { personSlugs } from '../core/people.ts';
+import { reservedRouteOf } from '../core/reserved.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
 import type { LastChanged } from './git-dates.ts';
 
@@ -59,6 +62,8 @@ export interface SiteFinding {
 
 export interface SitePlaybook {
   slug: string;
+  /** False when the slug is a route the site needs: the playbook has no page of its own. */
+  routable: boolean;
   href: string;
   file: string;
   title: string;
@@ -123,13 +128,15 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
       const entry: SiteGap = { found: gap.found, status: gap.status, date: session.date };
       if (gap.id) entry.id = gap.id;
       if (gap.step) entry.step = gap.step;
-      if (step) entry.stepAnchor = step.anchor;
+      if (step) entry.stepAnchor = bodyId(step.anchor);
       return entry;
     }),
   );
   const view: SitePlaybook = {
     slug: playbook.slug,
-    href: playbookUrl(base, playbook.slug),
+    // A slug on a route the site needs has no page (its `reserved-slug` error says so): links go to that rule's page.
+    routable: reservedRouteOf(playbook.slug) === undefined,
+    href: reservedRouteOf(playbook.slug) === undefined ? playbookUrl(base, playbook.slug) : `${base}docs/rules/reserved-slug/`,
     file: playbook.file,
     title: playbook.displayTitle,
     summary: playbook.meta.summary ?? '',
@@ -152,7 +159,7 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
     startFromZeroTotal: path.length,
     usedBy: users.slice(0, LIST_LIMIT).map((slug) => ref(corpus, slug, base)),
     usedByTotal: users.length,
-    steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: step.anchor, title: step.title })),
+    steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: bodyId(step.anchor), title: step.title })),
     gaps,
     openGaps: gaps.filter((gap) => gap.status === 'open').length,
     sessions: playbook.shadowing.map((s) => ({ date: s.date, lead: s.lead, shadow: s.shadow, mode: s.mode, doer: s.doer, observed: s.observed.map((o) => o.text), gaps: s.gaps.length })),
@@ -169,54 +176,86 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
 
 export interface Person {
   handle: string;
+  /** The page's path segment: unique, even for handles that slug alike (src/core/people.ts). */
+  slug: string;
   owns: LinkRef[];
   led: LinkRef[];
   shadowed: LinkRef[];
-  /** People this person taught: they watched or did the work with this person leading. */
+  /** People this person taught: they watched or did the work in a session this person led. */
   taught: string[];
+  /** People who taught this person. */
+  taughtBy: string[];
 }
 
-/** People: who owns, led and shadowed what; the coaching tree (lead → shadow). */
+/** People: who owns, led and shadowed what, who taught whom (every lead → shadow relation of every session). */
 export function peopleOf(playbooks: readonly SitePlaybook[]): Person[] {
+  const handles = new Set<string>();
+  for (const playbook of playbooks) {
+    if (playbook.owner) handles.add(playbook.owner);
+    for (const session of playbook.sessions) handles.add(session.lead).add(session.shadow);
+  }
+  const slugs = personSlugs(handles);
   const people = new Map<string, Person>();
   const person = (handle: string) => {
     let entry = people.get(handle);
-    if (!entry) people.set(handle, (entry = { handle, owns: [], led: [], shadowed: [], taught: [] }));
+    if (!entry) people.set(handle, (entry = { handle, slug: slugs.get(handle)!, owns: [], led: [], shadowed: [], taught: [], taughtBy: [] }));
     return entry;
   };
-  const addOnce = (list: LinkRef[], item: LinkRef) => {
-    if (!list.some((existing) => existing.slug === item.slug)) list.push(item);
+  const seen = new Set<string>();
+  const addOnce = (list: LinkRef[], key: string, item: LinkRef) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push(item);
   };
   for (const playbook of playbooks) {
     const item = { slug: playbook.slug, title: playbook.title, href: playbook.href };
-    if (playbook.owner) addOnce(person(playbook.owner).owns, item);
+    if (playbook.owner) addOnce(person(playbook.owner).owns, `owns ${playbook.owner} ${playbook.slug}`, item);
     for (const session of playbook.sessions) {
-      addOnce(person(session.lead).led, item);
-      addOnce(person(session.shadow).shadowed, item);
-      const teacher = person(session.lead);
-      if (session.shadow !== session.lead && !teacher.taught.includes(session.shadow)) teacher.taught.push(session.shadow);
+      addOnce(person(session.lead).led, `led ${session.lead} ${playbook.slug}`, item);
+      addOnce(person(session.shadow).shadowed, `shadowed ${session.shadow} ${playbook.slug}`, item);
+      if (session.shadow !== session.lead && !seen.has(`taught ${session.lead} ${session.shadow}`)) {
+        seen.add(`taught ${session.lead} ${session.shadow}`);
+        person(session.lead).taught.push(session.shadow);
+        person(session.shadow).taughtBy.push(session.lead);
+      }
     }
   }
   return [...people.values()].sort((a, b) => a.handle.localeCompare(b.handle));
 }
 
-export interface CoachingNode {
+/** One row of the coaching tree: a person under one of their teachers (or a root); each relation appears once. */
+export interface CoachingRow {
   handle: string;
-  children: CoachingNode[];
+  slug: string;
+  depth: number;
+  /** The person was already shown with their own learners: this row is a reference, not expanded again. */
+  repeat: boolean;
 }
 
-/** The coaching tree: roots are people nobody taught; each person appears once, under their first teacher. */
-export function coachingTree(people: readonly Person[]): CoachingNode[] {
-  const taughtBy = new Map<string, string>();
-  for (const person of people) for (const learner of person.taught) if (!taughtBy.has(learner) && learner !== person.handle) taughtBy.set(learner, person.handle);
-  const placed = new Set<string>();
-  const build = (handle: string): CoachingNode => {
-    placed.add(handle);
-    const learners = people.find((p) => p.handle === handle)?.taught ?? [];
-    return { handle, children: learners.filter((learner) => taughtBy.get(learner) === handle && !placed.has(learner)).map(build) };
+/**
+ * The coaching tree, flat and iterative: every teaching relation is a row (a person under each of their
+ * teachers, not only the first), each person's learners expanded once. Roots are people nobody taught;
+ * people in a teaching cycle start from the first of them. At most `limit` rows.
+ */
+export function coachingRows(people: readonly Person[], limit = Number.POSITIVE_INFINITY): { rows: CoachingRow[]; total: number } {
+  const byHandle = new Map(people.map((p) => [p.handle, p]));
+  const rows: CoachingRow[] = [];
+  const expanded = new Set<string>();
+  let total = 0;
+  const walk = (root: Person) => {
+    const stack: { handle: string; depth: number }[] = [{ handle: root.handle, depth: 0 }];
+    while (stack.length > 0) {
+      const { handle, depth } = stack.pop()!;
+      const current = byHandle.get(handle)!;
+      const repeat = expanded.has(handle);
+      total++;
+      if (rows.length < limit) rows.push({ handle, slug: current.slug, depth, repeat });
+      if (repeat) continue;
+      expanded.add(handle);
+      for (const learner of [...current.taught].reverse()) stack.push({ handle: learner, depth: depth + 1 });
+    }
   };
-  const roots = people.filter((p) => !taughtBy.has(p.handle) && p.taught.length > 0).map((p) => build(p.handle));
-  // People in a teaching cycle (A taught B, B taught A) have no root: start from the first of them.
-  for (const person of people) if (!placed.has(person.handle) && person.taught.length > 0) roots.push(build(person.handle));
-  return roots;
+  for (const person of people) if (person.taughtBy.length === 0 && person.taught.length > 0) walk(person);
+  for (const person of people) if (!expanded.has(person.handle) && person.taught.length > 0) walk(person);
+  return { rows, total };
 }

@@ -14,15 +14,20 @@ interface Example {
   kind: string;
   rule?: string;
   markdown: string;
+  /** `(path: gaps.md)`: where the example lives in the content folder (default `example.md`). */
+  path?: string;
+  /** `(attach: notes/server.key)`: a file beside it (its content is the file's name). */
+  attach?: string;
 }
 
 function examplesOf(page: string): Example[] {
   const text = readFileSync(`docs/rules/${page}`, 'utf8');
   const examples: Example[] = [];
-  const pattern = /<!-- example: (valid|invalid|none)(?: ([a-z-]+))? -->\s*\n```markdown\n([\s\S]*?)\n```/g;
+  const pattern = /<!-- example: (valid|invalid|none)(?: ([a-z-]+))?((?: \((?:path|attach): [^)]+\))*) -->\s*\n```markdown\n([\s\S]*?)\n```/g;
   for (const match of text.matchAll(pattern)) {
-    const example: Example = { kind: match[1]!, markdown: `${match[3]!}\n` };
+    const example: Example = { kind: match[1]!, markdown: `${match[4]!}\n` };
     if (match[2]) example.rule = match[2];
+    for (const [, key, value] of (match[3] ?? '').matchAll(/\((path|attach): ([^)]+)\)/g)) example[key as 'path' | 'attach'] = value!.trim();
     examples.push(example);
   }
   return examples;
@@ -46,8 +51,8 @@ describe('rule docs', () => {
     it(`${id}: has examples`, () => expect(examples.length).toBeGreaterThan(0));
     examples.forEach((example, index) => {
       if (example.kind === 'none') return;
-      it(`${id}: example ${index + 1} is ${example.kind}`, () => {
-        const diagnostics = check({ 'example.md': example.markdown });
+      it(`${id}: example ${index + 1} is ${example.kind}`, async () => {
+        const diagnostics = await check({ [example.path ?? 'example.md']: example.markdown, ...(example.attach ? { [example.attach]: example.attach } : {}) });
         const own = diagnostics.filter((d) => d.ruleId === (example.rule ?? id));
         if (example.kind === 'invalid') {
           expect(example.rule).toBe(id);

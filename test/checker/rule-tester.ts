@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkCorpus } from '../../src/checker/check.ts';
-import type { Diagnostic } from '../../src/checker/diagnostic.ts';
+import type { Diagnostic, Severity } from '../../src/checker/diagnostic.ts';
 import type { AnyRule } from '../../src/checker/rule.ts';
 import type { ConfigFile } from '../../src/settings/schema.ts';
 import { NOW, settingsOf } from './helpers.ts';
@@ -32,6 +32,8 @@ export interface ExpectedFinding {
   message?: string | RegExp;
   fix?: string | RegExp;
   data?: Record<string, unknown>;
+  /** The severity the case's config gives the rule (default: the rule's default). */
+  severity?: Severity;
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -79,6 +81,7 @@ export function testRule(rule: AnyRule, cases: { valid: readonly (string | RuleC
           expect(matches(actual.message, expected.message), `message ${JSON.stringify(actual.message)} does not match ${String(expected.message)}`).toBe(true);
           expect(matches(actual.fix, expected.fix), `fix ${JSON.stringify(actual.fix)} does not match ${String(expected.fix)}`).toBe(true);
           if (expected.data) expect(actual.data).toMatchObject(expected.data);
+          if (expected.severity) expect(actual.severity, shown).toBe(expected.severity);
         });
       });
     });

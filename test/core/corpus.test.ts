@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { affectedBy, buildCorpus, resolvePlaybookLink, startFromZero, usedBy } from '../../src/core/corpus.ts';
+import { affectedBy, buildCorpus, startFromZero, usedBy } from '../../src/core/corpus.ts';
+import { resolveLink } from '../../src/core/links.ts';
 import { ContentFolderError, isNonPlaybookFile, loadCorpus } from '../../src/core/load.ts';
 import { parsePlaybook } from '../../src/core/parse.ts';
 import { slugOf } from '../../src/core/slug.ts';
@@ -83,11 +84,17 @@ describe('buildCorpus', () => {
     expect(corpus.cycles).toEqual([]);
   });
 
-  it('resolves body links to playbooks, with anchors; affected-by follows links', () => {
-    expect(resolvePlaybookLink('on-call/rotate.md', '../access/request-vpn.md#steps')).toEqual({ slug: 'access/request-vpn', anchor: 'steps', escapes: false });
-    expect(resolvePlaybookLink('on-call/rotate.md', 'https://example.com/a.md')).toBeUndefined();
-    expect(resolvePlaybookLink('on-call/rotate.md', '#steps')).toBeUndefined();
-    expect(resolvePlaybookLink('a.md', '../../etc/passwd.md')?.escapes).toBe(true);
+  it('resolves body links (one resolver for the checker and the renderer); affected-by follows links', () => {
+    expect(resolveLink('on-call/rotate.md', '../access/request-vpn.md#steps')).toEqual({ kind: 'playbook', path: 'access/request-vpn.md', slug: 'access/request-vpn', anchor: 'steps' });
+    expect(resolveLink('on-call/rotate.md', 'https://example.com/a.md')).toEqual({ kind: 'external', url: 'https://example.com/a.md' });
+    expect(resolveLink('on-call/rotate.md', '#steps')).toEqual({ kind: 'anchor', anchor: 'steps' });
+    expect(resolveLink('a.md', '../../etc/passwd.md').kind).toBe('outside');
+    expect(resolveLink('on-call/rotate.md', 'diagrams/flow%20chart.png')).toEqual({ kind: 'file', path: 'on-call/diagrams/flow chart.png' });
+    expect(resolveLink('on-call/rotate.md', 'javascript:alert(1)')).toEqual({ kind: 'unsafe', scheme: 'javascript' });
+    // Other origins to a browser, whatever they look like.
+    expect(resolveLink('a.md', '//evil.example/x.png').kind).toBe('external');
+    expect(resolveLink('a.md', '/\\evil.example/x.png').kind).toBe('external');
+    expect(resolveLink('a.md', 'https:evil.example/x.png').kind).toBe('external');
     const corpus = buildCorpus([playbook('a.md', [], { body: 'See [b](b.md).\n' }), playbook('b.md')]);
     expect(corpus.links.get('a')).toMatchObject([{ to: 'b' }]);
     expect([...affectedBy(corpus, ['b'])].sort()).toEqual(['a', 'b']);

@@ -16,7 +16,8 @@ const FAKE = {
   awsKeyId: j('AKIA', 'Q3EGRDWJ7Z5NKPLT'),
   awsSecret: j('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYzK3p9Lq2Tv'),
   github: j('ghp_', '1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ'),
-  githubPat: j('github_pat_', '11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP'),
+  // Random, not a typed alphabet: `abcdefghij…` reads as a placeholder.
+  githubPat: j('github_pat_', 'yu7EexJ7Lm3qL8wsN9VVb0_2OIrSqguOCxfzmVYuatH1LmanwcVjfhimvXlEiTNFpw1Etl5QQdZqSUy74S'),
   slackToken: j('xoxb-', '1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx'),
   slackWebhook: j('https://hooks.slack.com/services/', 'T0ABCDEFG/B0HIJKLMN/q1w2e3r4t5y6u7i8o9p0a1s2'),
   jwt: j('eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiIxMjM0NTY3ODkwIn0', '.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'),

@@ -160,7 +160,7 @@ describe('the site in a browser', () => {
     expect(await page.locator('[data-run-progress]').textContent()).toMatch(/^2 of \d+ steps done$/);
     // A new version of the playbook: simulate it by changing the version the page carries.
     await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('playbook:run:'))!;
+      const key = Object.keys(localStorage).find((k) => k.startsWith('playbook:/intranet/playbooks/:run:'))!;
       const saved = JSON.parse(localStorage.getItem(key)!);
       localStorage.setItem(key, JSON.stringify({ ...saved, version: 'older' }));
     });

@@ -4,7 +4,7 @@ import { parseDocument, parsePlaybook } from '../../src/core/parse.ts';
 import { renderPlaybookHtml } from '../../src/core/render.ts';
 import { layoutGraph } from '../../src/site/graph-layout.ts';
 import { normaliseBase } from '../../src/settings/resolve.ts';
-import { coachingTree, peopleOf, sitePlaybook, LIST_LIMIT } from '../../src/site/view-model.ts';
+import { coachingRows, peopleOf, sitePlaybook, LIST_LIMIT, type SitePlaybook } from '../../src/site/view-model.ts';
 
 function playbook(path: string, extra = '', steps = '1. Do it {#do-it}\n2. Check it.') {
   return parsePlaybook(`content/${path}`, `---\ntitle: ${path}\nsummary: S.\nowner: alex\n${extra}---\n\n## Steps\n\n${steps}\n`, { path });
@@ -29,7 +29,7 @@ describe('site view model', () => {
       { kind: 'playbook', value: 'b.md', href: '/pb/b/' },
       { kind: 'tool', value: 'kubectl', how: 'c.md', howHref: '/pb/c/' },
     ]);
-    expect(view.gaps[0]).toMatchObject({ status: 'documented', stepAnchor: 'do-it' });
+    expect(view.gaps[0]).toMatchObject({ status: 'documented', stepAnchor: 'user-content-do-it' });
     expect(view.editHref).toBe('https://git.example.com/edit/content/a.md');
     expect(view.onlyOwnerHasDoneIt).toBe(true);
     expect(sitePlaybook(corpus.bySlug.get('c')!, corpus, [], '', options).usedBy.map((r) => r.slug)).toEqual(['a', 'b']);
@@ -48,7 +48,7 @@ describe('site view model', () => {
     const text = `---\ntitle: A\nsummary: S.\nowner: alex\nshadowing:\n${session('alex', 'priya')}    gaps:\n      - found: Drained <the> queue, then $& and $1 and $\`.\n        status: open\n        step: do-it\n---\n\n## Steps\n\n1. Do it {#do-it}\n2. Check it.\n`;
     const { playbook: parsed, tree } = parseDocument('content/a.md', text, { path: 'a.md' });
     const html = renderPlaybookHtml(parsed, tree, { base: '/pb/' });
-    expect(html).toMatch(/<li id="do-it"[^>]*>Do it\s*<div class="gap-marker open" role="note"><strong>Open gap<\/strong> \(2026-10-01\): Drained &#x3C;the> queue, then \$&#x26; and \$1 and \$`\.<\/div>/);
+    expect(html).toMatch(/<li id="user-content-do-it"[^>]*>Do it\s*<div class="gap-marker open" role="note"><strong>Open gap<\/strong> \(2026-10-01\): Drained &#x3C;the> queue, then \$&#x26; and \$1 and \$`\.<\/div>/);
     expect(html.match(/gap-marker/g)).toHaveLength(1);
     expect(html.match(/Do it/g)).toHaveLength(1);
   });
@@ -61,7 +61,39 @@ describe('site view model', () => {
       ['jordan', 0, 0, 1, []],
       ['priya', 0, 1, 1, ['jordan']],
     ]);
-    expect(coachingTree(people)).toEqual([{ handle: 'alex', children: [{ handle: 'priya', children: [{ handle: 'jordan', children: [] }] }] }]);
+    expect(coachingRows(people).rows.map((r) => `${'  '.repeat(r.depth)}${r.handle}`)).toEqual(['alex', '  priya', '    jordan']);
+  });
+
+  const views = (sessions: [string, string][]): SitePlaybook[] => {
+    const text = `shadowing:\n${sessions.map(([lead, shadow]) => session(lead, shadow)).join('')}`;
+    const one = buildCorpus([playbook('x.md', text)]);
+    return [sitePlaybook(one.playbooks[0]!, one, [], '', options)];
+  };
+
+  it('the coaching tree shows every teaching relation, agreeing with the table', () => {
+    const people = peopleOf(views([['alex', 'priya'], ['sam', 'priya'], ['priya', 'jordan']]));
+    const rows = coachingRows(people).rows.map((r) => `${'  '.repeat(r.depth)}${r.handle}${r.repeat ? ' (again)' : ''}`);
+    expect(rows).toEqual(['alex', '  priya', '    jordan', 'sam', '  priya (again)']);
+    const relations = coachingRows(people).rows.filter((r) => r.depth > 0).length;
+    expect(relations).toBe(people.reduce((sum, p) => sum + p.taught.length, 0));
+    expect(people.find((p) => p.handle === 'priya')!.taughtBy).toEqual(['alex', 'sam']);
+  });
+
+  it('a 3,000-person teaching chain and a teaching cycle neither recurse nor loop', () => {
+    const chain = Array.from({ length: 3000 }, (_, i) => [`p${i}`, `p${i + 1}`] as [string, string]);
+    const people = peopleOf(views(chain));
+    const { rows, total } = coachingRows(people, 150);
+    expect(rows).toHaveLength(150);
+    expect(total).toBe(3001);
+    const cycle = coachingRows(peopleOf(views([['a', 'b'], ['b', 'a']])));
+    expect(cycle.rows.map((r) => `${r.depth}${r.handle}${r.repeat ? '*' : ''}`)).toEqual(['0a', '1b', '2a*']);
+  });
+
+  it('handles that slug alike get pages of their own', () => {
+    const people = peopleOf(views([['alex.smith', 'alexsmith'], ['Alex Smith', 'priya']]));
+    const slugs = people.map((p) => p.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(people.filter((p) => /smith/i.test(p.handle)).map((p) => p.slug).sort()).toEqual(['alex-smith', 'alexsmith', 'alexsmith-2']);
   });
 
   it('lays out the graph with dagre, prerequisites before what needs them', () => {

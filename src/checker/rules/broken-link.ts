@@ -1,46 +1,57 @@
-import { resolvePlaybookLink } from '../../core/corpus.ts';
+import { resolveLink } from '../../core/links.ts';
 import { allSteps, type Playbook } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every id a reader can link to on a playbook's page: headings and steps. */
+/** Every id a reader can link to on a playbook's page: headings, steps and footnotes (as the renderer gives them). */
 export function anchorsOf(playbook: Playbook): Set<string> {
-  return new Set([...playbook.headings.map((heading) => heading.id), ...allSteps(playbook.steps).map((step) => step.anchor)]);
+  return new Set([...playbook.headings.map((heading) => heading.id), ...allSteps(playbook.steps).map((step) => step.anchor), ...playbook.footnotes.flatMap((id) => [`fn-${id}`, `fnref-${id}`])]);
 }
 
-/** A link to a playbook that does not exist, to a missing `#anchor`, outside the content folder, or with a scheme the site removes. */
+/**
+ * A link to a missing playbook, file or `#anchor`, outside the content folder, or with a scheme the
+ * site removes. The same resolver (src/core/links.ts) rewrites links on the site, so what this rule
+ * accepts works there.
+ */
 export const brokenLink: Rule = {
   id: 'broken-link',
-  description: 'A link to a missing playbook or `#anchor`',
+  description: 'A link to a missing playbook, file or `#anchor`',
   defaultSeverity: 'error',
   check({ playbook, corpus, report }) {
     const ownAnchors = anchorsOf(playbook);
     for (const link of playbook.links) {
-      if (link.kind === 'image') continue;
       const url = link.url.trim();
-      if (/^(javascript|data|vbscript):/i.test(url)) {
-        report({ place: link.place, message: `link \`${url.slice(0, 40)}\` uses a scheme the site removes: it will not work`, fix: 'link to an http(s) page, a playbook file or a heading', data: { url } });
-        continue;
-      }
-      if (url.startsWith('#')) {
-        const anchor = decodeURIComponent(url.slice(1));
-        if (anchor && !ownAnchors.has(anchor)) {
-          report({ place: link.place, message: `link \`${url}\` points to no heading or step of this playbook`, fix: `use one of the page's anchors, e.g. \`#${[...ownAnchors][0] ?? 'steps'}\``, data: { url } });
+      const resolved = resolveLink(playbook.path, url);
+      // An image is a file whatever its name: `![x](notes.md)` embeds a file, it does not open a page.
+      const target = link.kind === 'image' && resolved.kind === 'playbook' ? { kind: 'file' as const, path: resolved.path } : resolved;
+      const shown = `\`${url.length > 60 ? `${url.slice(0, 57)}…` : url}\``;
+      switch (target.kind) {
+        case 'external':
+          break;
+        case 'unsafe':
+          report({ place: link.place, message: `${link.kind === 'image' ? 'image' : 'link'} ${shown} uses a scheme the site removes (\`${target.scheme}:\`): it will not work`, fix: 'link to an http(s) page, a playbook file or a heading', data: { url } });
+          break;
+        case 'anchor':
+          if (target.anchor && !ownAnchors.has(target.anchor)) {
+            report({ place: link.place, message: `link ${shown} points to no heading, step or footnote of this playbook`, fix: `use one of the page's anchors, e.g. \`#${[...ownAnchors][0] ?? 'steps'}\``, data: { url } });
+          }
+          break;
+        case 'outside':
+          report({ place: link.place, message: `${link.kind === 'image' ? 'image' : 'link'} ${shown} leaves the content folder: it will not work on the site`, fix: 'link to a file inside the content folder, or use a full https:// URL', data: { url } });
+          break;
+        case 'playbook': {
+          const linked = corpus.bySlug.get(target.slug);
+          if (!linked) {
+            report({ place: link.place, message: `link ${shown} points to \`${target.slug}\`, which is not a playbook`, fix: 'correct the path (relative to this file) or write that playbook', data: { url, slug: target.slug } });
+          } else if (target.anchor && !anchorsOf(linked).has(target.anchor)) {
+            report({ place: link.place, message: `link ${shown} points to \`#${target.anchor}\`, which \`${target.slug}\` does not have`, fix: `link to an existing heading or step of \`${target.slug}\``, data: { url, slug: target.slug, anchor: target.anchor } });
+          }
+          break;
         }
-        continue;
-      }
-      const target = resolvePlaybookLink(playbook.path, url);
-      if (!target) continue;
-      if (target.escapes) {
-        report({ place: link.place, message: `link \`${url}\` leaves the content folder: it will not work on the site`, fix: 'link to a playbook inside the content folder, or use a full https:// URL', data: { url } });
-        continue;
-      }
-      const linked = corpus.bySlug.get(target.slug);
-      if (!linked) {
-        report({ place: link.place, message: `link \`${url}\` points to \`${target.slug}\`, which is not a playbook`, fix: 'correct the path (relative to this file) or write that playbook', data: { url, slug: target.slug } });
-        continue;
-      }
-      if (target.anchor && !anchorsOf(linked).has(decodeURIComponent(target.anchor))) {
-        report({ place: link.place, message: `link \`${url}\` points to \`#${target.anchor}\`, which \`${target.slug}\` does not have`, fix: `link to an existing heading or step of \`${target.slug}\``, data: { url, slug: target.slug, anchor: target.anchor } });
+        case 'file':
+          if (!corpus.attachments.has(target.path)) {
+            report({ place: link.place, message: `${link.kind === 'image' ? 'image' : 'link'} ${shown} points to \`${target.path}\`, which is not a file in the content folder`, fix: 'correct the path (relative to this file), or add the file beside the playbook', data: { url, path: target.path } });
+          }
+          break;
       }
     }
   },

@@ -13,7 +13,9 @@ import { noSteps } from './no-steps.ts';
 import { noVerification } from './no-verification.ts';
 import { openGap } from './open-gap.ts';
 import { parseLimit } from './parse-limit.ts';
+import { personHandleClash } from './person-handle-clash.ts';
 import { prerequisiteCycle } from './prerequisite-cycle.ts';
+import { reservedSlug } from './reserved-slug.ts';
 import { schema } from './schema.ts';
 import { singlePointOfFailure } from './single-point-of-failure.ts';
 import { staleReview } from './stale-review.ts';
@@ -23,6 +25,7 @@ import { unclosedCodeFence } from './unclosed-code-fence.ts';
 import { undocumentedStep } from './undocumented-step.ts';
 import { unknownPlaybook } from './unknown-playbook.ts';
 import { unreadableFile } from './unreadable-file.ts';
+import { unpublishedAttachment } from './unpublished-attachment.ts';
 import { unsafeHtml } from './unsafe-html.ts';
 import { vagueStep } from './vague-step.ts';
 
@@ -43,11 +46,14 @@ export const RULES: readonly AnyRule[] = [
   noVerification,
   staleReview,
   singlePointOfFailure,
+  personHandleClash,
   hashComment,
   deprecatedPrerequisite,
   duplicateSlug,
+  reservedSlug,
   // Safety and robustness
   noSecrets,
+  unpublishedAttachment,
   unsafeHtml,
   foreignSyntax,
   unclosedCodeFence,

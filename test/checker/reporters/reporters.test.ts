@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPORTERS, type CheckResult } from '../../../src/checker/reporters/index.ts';
 import { escapeData, escapeProperty } from '../../../src/checker/reporters/github.ts';
 import { RULES } from '../../../src/checker/rules/index.ts';
-import type { Diagnostic } from '../../../src/core/diagnostic.ts';
+import type { Diagnostic } from '../../../src/checker/diagnostic.ts';
 
 const diagnostics: Diagnostic[] = [
   { file: 'content/team/a b.md', line: 3, column: 5, endLine: 3, endColumn: 9, ruleId: 'unknown-playbook', severity: 'error', message: 'prerequisite `x` is not a playbook', fix: 'correct the slug', url: 'https://example.com/rules/unknown-playbook/' },
