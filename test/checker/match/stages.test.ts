@@ -142,9 +142,3 @@ describe('gaps and confidence', () => {
     expect(confidenceOf({ ...verdict, best: { ...verdict.best!, score: 0.45, otherTarget: { action: 'order-api', step: 'order-consumer' } } }, 0.5)).toBe(0.55);
   });
 });
-    expect(far!.confidence).toBeGreaterThan(0.85);
-    expect(far!.close).toBe(false);
-    expect(near!.confidence).toBeLessThan(0.6);
-    expect(near!.close).toBe(true);
-  });
-});

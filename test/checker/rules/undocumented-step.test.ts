@@ -52,7 +52,7 @@ describe('undocumented-step', () => {
   });
 
   it('one finding per missing thing: an action a recorded gap describes is left to the gap', async () => {
-    const gap = `\n    gaps:\n      - id: announce\n        found: \"Alex posted in #orders-oncall before restarting; no step says to.\"\n        status: open`;
+    const gap = `\n    gaps:\n      - id: announce\n        found: "Alex posted in #orders-oncall before restarting; no step says to."\n        status: open`;
     const text = playbook(session('Posted in #orders-oncall that a restart was coming', 'Restarted the order-consumer deployment') + gap, STEPS);
     const diagnostics = await check({ 'a.md': text });
     expect(hits(diagnostics, 'undocumented-step')).toEqual([]);
