@@ -80,6 +80,8 @@ function impliedClasses(step: Step): string[] {
   const implied: string[] = [];
   const steps = [step, ...allSteps(step.children)];
   if (steps.some((s) => s.code.some((block) => /^(sql|psql|pgsql|mysql)$/i.test(block.lang ?? '')))) implied.push('query');
+  // A SELECT lists and finds rows: "Listed the long-running queries" is a step that runs one.
+  if (steps.some((s) => s.code.some((block) => /^\s*select\b/i.test(block.value)))) implied.push('list', 'find');
   return implied;
 }
 
