@@ -146,7 +146,8 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
     const stepDocumented = stepBest !== undefined && stepBest.score >= threshold;
     // The Verify section or a prerequisite may describe it: documented, but no step to align it to.
     // It must name what the section or prerequisite is about, not only do what it implies ("Opened …" is not `access: …`).
-    const elsewhere = bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
+    // (Only needed when no step describes it: a step-documented action is aligned to its step.)
+    const elsewhere = stepDocumented ? undefined : bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
     const best = elsewhere && (!stepBest || (!stepDocumented && elsewhere.score > stepBest.score)) ? elsewhere : stepBest;
     // Alignment scores per step: a pair counts for its later step.
     const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
