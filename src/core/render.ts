@@ -53,6 +53,7 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
   const anchors = new Map<string, string | undefined>();
   markAnchors(playbook, tree, anchors);
   dropTitleHeading(playbook, tree);
+  hideTemplateTags(tree);
   const processor = unified()
     // Footnote ids unprefixed here: the sanitiser prefixes every body id once, and links are rewritten to match.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
@@ -105,6 +106,25 @@ function dropTitleHeading(playbook: Playbook, tree: Root): void {
   if (index === -1) return;
   const text = mdastToString(tree.children[index]!, { includeHtml: true }).trim();
   if (isTemplateText(text) || text.toLowerCase() === playbook.displayTitle.trim().toLowerCase()) tree.children.splice(index, 1);
+}
+
+/**
+ * Template tags of another generator (Liquid `{% include x %}` and `{{ page.title }}`, Hugo `{{< x >}}`, ERB
+ * `<%= x %>`) cannot run here: the page never shows them as text. Tags that output something are left out;
+ * an include says briefly what is missing. Code blocks and inline code keep them as written (they are text
+ * there). The checker's `foreign-syntax` finding tells the author.
+ */
+function hideTemplateTags(tree: Root): void {
+  const hide = (value: string) =>
+    value
+      .replace(/\{%-?\s*include(?:_relative)?\s+["']?([^"'\s%}]+)[^%]*-?%\}/g, (_, name: string) => `[not shown here: ${name.replace(/\.html?$/, '')}]`)
+      .replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, '')
+      .replace(/\{%[\s\S]*?%\}/g, '')
+      .replace(/\{\{[\s\S]*?\}\}/g, '')
+      .replace(/<%[=-]?[\s\S]*?%>/g, '');
+  visit(tree, (node) => {
+    if ((node.type === 'text' || node.type === 'html') && /\{[{%]|<%/.test(node.value)) node.value = hide(node.value);
+  });
 }
 
 /** The gaps shown inside a step: open ones, and documented ones the step now covers (wontfix ones are not shown). */

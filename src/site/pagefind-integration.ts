@@ -9,6 +9,8 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+// Imported here, not inside the hook: Astro closes the module runner that loaded this file before build:done.
+import * as pagefind from 'pagefind';
 import { DOCS_FOLDER } from './loader.ts';
 import { copyPublishedAttachments } from './publish.ts';
 import { siteSettings } from './settings.ts';
@@ -27,7 +29,7 @@ export function pagefindIntegration(): AstroIntegration {
         // Attachments the playbooks link (diagrams, PDFs), judged by the one publishing rule, under _files/.
         const attachments = copyPublishedAttachments(settings, out);
         if (attachments > 0) logger.info(`${attachments} attachment(s) published under _files/`);
-        const pagefind = await import('pagefind');
+
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: out });
