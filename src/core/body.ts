@@ -126,7 +126,11 @@ function headingsOf(tree: Root): Heading[] {
     const explicit = HEADING_ID_PATTERN.exec(written);
     const text = explicit ? written.slice(0, explicit.index).trim() : written;
     const id = explicit ? explicit[1]! : slugger.slug(text) || 'section';
-    headings.push({ depth: node.depth, text, id, place: placeOfNode(node) });
+    const heading: Heading = { depth: node.depth, text, id, place: placeOfNode(node) };
+    // The slug style of markdown-it-anchor, Eleventy and kramdown's cousins: every run of other characters a `-`, `&` read as "and".
+    const loose = text.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+    if (loose && loose !== id) heading.aliases = [loose];
+    headings.push(heading);
   });
   return headings;
 }

@@ -19,6 +19,7 @@ import { everyStep, findStep, type Gap, type Playbook } from './model.ts';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { isTemplateText, parseDocument } from './parse.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { withoutTemplateTags } from './templates.ts';
 
 export interface RenderOptions {
   /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
@@ -31,6 +32,8 @@ export interface RenderOptions {
   extensions?: readonly string[];
   /** Every other file of the content folder (published or not). */
   files?: readonly string[];
+  /** The old site's URLs of playbooks, as `[legacyUrlKey, slug]`. */
+  urls?: readonly (readonly [string, string])[];
   /** Extra HTML tags a team trusts in raw HTML (e.g. `details`, `summary` are already allowed). */
   allowTags?: readonly string[];
 }
@@ -59,7 +62,7 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
-    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? []), { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) }))
+    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? []), { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), urls: new Map(options.urls ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) }))
     .use(rehypeGapMarkers, playbook)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
@@ -108,22 +111,10 @@ function dropTitleHeading(playbook: Playbook, tree: Root): void {
   if (isTemplateText(text) || text.toLowerCase() === playbook.displayTitle.trim().toLowerCase()) tree.children.splice(index, 1);
 }
 
-/**
- * Template tags of another generator (Liquid `{% include x %}` and `{{ page.title }}`, Hugo `{{< x >}}`, ERB
- * `<%= x %>`) cannot run here: the page never shows them as text. Tags that output something are left out;
- * an include says briefly what is missing. Code blocks and inline code keep them as written (they are text
- * there). The checker's `foreign-syntax` finding tells the author.
- */
+/** The page never shows another generator's template tags as text (src/core/templates.ts). */
 function hideTemplateTags(tree: Root): void {
-  const hide = (value: string) =>
-    value
-      .replace(/\{%-?\s*include(?:_relative)?\s+["']?([^"'\s%}]+)[^%]*-?%\}/g, (_, name: string) => `[not shown here: ${name.replace(/\.html?$/, '')}]`)
-      .replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, '')
-      .replace(/\{%[\s\S]*?%\}/g, '')
-      .replace(/\{\{[\s\S]*?\}\}/g, '')
-      .replace(/<%[=-]?[\s\S]*?%>/g, '');
   visit(tree, (node) => {
-    if ((node.type === 'text' || node.type === 'html') && /\{[{%]|<%/.test(node.value)) node.value = hide(node.value);
+    if (node.type === 'text' || node.type === 'html') node.value = withoutTemplateTags(node.value);
   });
 }
 
@@ -177,6 +168,7 @@ function endOfStepText(item: Element): number {
 }
 
 function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>, published: ReadonlySet<string>, links: LinkContext): void {
+  const headingAliases = new Map(playbook.headings.filter((heading) => heading.aliases).map((heading) => [heading.id, heading.aliases!.filter((alias) => !anchors.has(alias))]));
   visit(hast, 'element', (element: Element, index, parent) => {
     const marker = element.properties['dataPbAnchor'];
     if (marker !== undefined) {
@@ -187,6 +179,8 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
         if (/^h[1-6]$/.test(element.tagName)) {
           const lastText = element.children.findLast((child): child is HastText => child.type === 'text');
           if (lastText) lastText.value = lastText.value.replace(HEADING_ID_PATTERN, '');
+          // The ids other generators gave this heading, so links written for the old site land here too.
+          for (const alias of headingAliases.get(marker) ?? []) element.children.unshift({ type: 'element', tagName: 'span', properties: { id: bodyId(alias) }, children: [] });
         }
         if (element.tagName === 'li' && stepNumber !== undefined) {
           element.properties['dataStep'] = stepNumber;
@@ -229,6 +223,7 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
     if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
       const target = resolveLink(playbook.path, element.properties['href'], links);
       if (target.kind === 'anchor') element.properties['href'] = target.anchor ? `#${bodyId(target.anchor)}` : '#';
+      else if (target.kind === 'home') element.properties['href'] = base + (target.anchor ? `#${encodeURIComponent(target.anchor)}` : '');
       else if (target.kind === 'playbook') element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
       else if (target.kind === 'file') {
         if (published.has(target.path)) element.properties['href'] = attachmentUrl(base, target.path) + (target.anchor ? `#${encodeURIComponent(target.anchor)}` : '');
