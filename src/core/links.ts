@@ -102,8 +102,26 @@ function legacySlug(fromPath: string, target: string, path: string, slugs: Reado
   }
   const wanted = slugOf(`${strip(target.replace(/^\/+/, '')).replace(/^(\.\.\/)+/, '')}.md`, extensions);
   if (!wanted || wanted === '-') return undefined;
-  const ending = [...slugs].filter((slug) => slug === wanted || slug.endsWith(`/${wanted}`));
+  const ending = (slugsByLastSegment(slugs).get(wanted.split('/').at(-1)!) ?? []).filter((slug) => slug === wanted || slug.endsWith(`/${wanted}`));
   return ending.length === 1 ? ending[0] : undefined;
+}
+
+/** Slugs by their last segment, built once per set of slugs: a link's lookup does not grow with the corpus. */
+const lastSegmentIndex = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+function slugsByLastSegment(slugs: ReadonlySet<string>): Map<string, string[]> {
+  let index = lastSegmentIndex.get(slugs);
+  if (!index) {
+    index = new Map();
+    for (const slug of slugs) {
+      const last = slug.split('/').at(-1)!;
+      const list = index.get(last);
+      if (list) list.push(slug);
+      else index.set(last, [slug]);
+    }
+    lastSegmentIndex.set(slugs, index);
+  }
+  return index;
 }
 
 /** Where the build publishes an attachment: under `_files/` (a route no playbook slug may take), at its path in the content folder. */

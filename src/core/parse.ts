@@ -452,7 +452,7 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
   const source = readDialectSource(masked);
   const tree = parseMarkdown(source.text);
   unshiftPositions(tree, source.shifts);
-  markCallouts(tree);
+  if (source.text.includes('[!')) markCallouts(tree);
   const lines = masked.split('\n');
   const parts: BodyParts = bodyPartsOf(tree, lines, dialect);
   Object.assign(playbook, parts);
