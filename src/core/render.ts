@@ -62,11 +62,24 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
-    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? []), { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), urls: new Map(options.urls ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) }))
+    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, linkContextOf(options).published, linkContextOf(options).links))
     .use(rehypeGapMarkers, playbook)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
+}
+
+/** The link context of a site's render options, built once per options object (a build renders every page with the same one). */
+const linkContexts = new WeakMap<RenderOptions, { links: LinkContext; published: ReadonlySet<string> }>();
+
+function linkContextOf(options: RenderOptions): { links: LinkContext; published: ReadonlySet<string> } {
+  let context = linkContexts.get(options);
+  if (!context) {
+    const links = { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), urls: new Map(options.urls ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) };
+    context = { links, published: new Set(options.published ?? []) };
+    linkContexts.set(options, context);
+  }
+  return context;
 }
 
 /**
