@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { STEP_ID_PATTERN } from './body.ts';
 import { attachmentUrl, bodyId, resolveLink } from './links.ts';
+import rehypeHighlight from './highlight.ts';
 import { allSteps, findStep, type Gap, type Playbook } from './model.ts';
 import { parseDocument } from './parse.ts';
 import { sanitizeSchema } from './sanitize.ts';
@@ -52,6 +53,7 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
     .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? [])))
     .use(rehypeGapMarkers, playbook)
+    .use(rehypeHighlight)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
