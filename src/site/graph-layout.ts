@@ -55,9 +55,13 @@ export function layoutGraph(playbooks: readonly GraphInput[]): LaidOutGraph {
     return { from: edge.v, to: edge.w, path };
   });
   const size = graph.graph();
+  // dagre reports -Infinity for a graph without nodes: an empty drawing is 0 by 0, never an invalid SVG size.
+  const extent = (value: number | undefined) => (value !== undefined && Number.isFinite(value) && value > 0 ? Math.ceil(value) : 0);
+  // In the order of learning: by column (rank), then top to bottom.
+  nodes.sort((a, b) => a.x - b.x || a.y - b.y);
   return {
-    width: Math.ceil(size.width ?? 0),
-    height: Math.ceil(size.height ?? 0),
+    width: nodes.length > 0 ? extent(size.width) : 0,
+    height: nodes.length > 0 ? extent(size.height) : 0,
     nodes,
     edges,
     isolated: playbooks.filter((p) => !connected.has(p.slug)).map((p) => ({ slug: p.slug, title: p.title, href: p.href })),
