@@ -61,7 +61,15 @@ if (form && table) {
         row.dataset['rule'] = r.rule;
         cell(row, r.playbook, r.href);
         cell(row, r.owner);
-        cell(row, `${r.kind === 'gap' ? 'open gap' : r.severity} ${r.rule}`);
+        const kind = row.insertCell();
+        kind.setAttribute('role', 'cell');
+        const badge = document.createElement('span');
+        badge.className = `badge ${r.kind === 'gap' ? 'open' : r.severity}`;
+        badge.textContent = r.kind === 'gap' ? 'open gap' : r.severity;
+        const rule = document.createElement('span');
+        rule.className = 'muted';
+        rule.textContent = r.rule;
+        kind.append(badge, ' ', rule);
         cell(row, r.text, undefined, r.kind === 'finding');
         cell(row, r.where);
       }

@@ -65,8 +65,7 @@ if (article) {
 
   function render(): void {
     runToggle.setAttribute('aria-pressed', String(state.on));
-    runToggle.textContent = state.on ? 'Leave run mode' : 'Run mode';
-    runToggle.title = state.on ? '' : 'Tick steps as you go; kept in this browser';
+    runToggle.title = 'Tick steps as you go; kept in this browser';
     for (const { step, box } of boxes) {
       box.checked = state.done.includes(step.id);
       step.classList.toggle('done', state.on && box.checked);
@@ -157,7 +156,16 @@ if (article) {
       output.value = text.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
     }
     const gapCount = entries.filter((e) => e.gap).length;
-    quickCopy.textContent = `Copy YAML (${entries.length} observed${gapCount > 0 ? `, ${gapCount} gap${gapCount === 1 ? '' : 's'}` : ''})`;
+    quickCopy.textContent = 'Copy YAML';
+    quickCopy.title = `${entries.length} observed, ${gapCount} gap${gapCount === 1 ? '' : 's'}`;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = ` ${entries.length}`;
+    count.setAttribute('aria-hidden', 'true');
+    const words = document.createElement('span');
+    words.className = 'visually-hidden';
+    words.textContent = `: ${entries.length} observed, ${gapCount} gap${gapCount === 1 ? '' : 's'}`;
+    quickCopy.append(count, words);
     persist();
     for (const observe of observers) observe.refresh();
   }
@@ -208,11 +216,12 @@ if (article) {
     add.type = 'button';
     add.className = 'primary';
     add.textContent = 'Add';
+    add.setAttribute('aria-label', `Add at step ${number}`);
     const gapLabel = document.createElement('label');
     gapLabel.className = 'check';
     const gap = document.createElement('input');
     gap.type = 'checkbox';
-    gapLabel.append(gap, document.createTextNode('The playbook does not say this (a gap)'));
+    gapLabel.append(gap, document.createTextNode(`The playbook does not say this (a gap at step ${number})`));
     form.append(label, input, add, gapLabel);
     const recorded = document.createElement('ul');
     recorded.className = 'observed-list';
@@ -276,12 +285,11 @@ if (article) {
     panel.hidden = !on;
     quickCopy.hidden = !on;
     shadowToggle.setAttribute('aria-pressed', String(on));
-    shadowToggle.textContent = on ? 'Leave shadowing mode' : 'Shadowing mode';
     for (const observe of observers) observe.box.hidden = !on;
     localStorage.setItem(storageKey(`shadowing-on:${slug}`), on ? '1' : '');
   };
   shadowToggle.addEventListener('click', () => {
-    const on = panel.hidden;
+    const on = shadowToggle.getAttribute('aria-pressed') !== 'true';
     setShadowing(on);
     if (on) (missing()[0]?.input ?? observers[0]?.box.querySelector('button'))?.focus();
   });
