@@ -16,7 +16,7 @@ function copyWithSelection(text: string): boolean {
   area.className = 'offscreen';
   document.body.append(area);
   area.select();
-  let done = false;
+  let done: boolean;
   try {
     done = document.execCommand('copy');
   } catch {

@@ -36,6 +36,23 @@ if (button && pane) {
   }
 }
 
+// "On this page" is open beside the page on a wide screen, and a collapsed bar above it on a narrower one;
+// following one of its links on a narrow screen closes it again.
+const toc = document.querySelector<HTMLDetailsElement>('[data-toc]');
+if (toc) {
+  const wide = matchMedia('(min-width: 76rem)');
+  const place = () => (toc.open = wide.matches);
+  place();
+  wide.addEventListener('change', place);
+  // Beside the page it is always open.
+  toc.addEventListener('toggle', () => {
+    if (wide.matches && !toc.open) toc.open = true;
+  });
+  toc.addEventListener('click', (event) => {
+    if (!wide.matches && (event.target as HTMLElement).closest('a')) toc.open = false;
+  });
+}
+
 // "On this page": the section being read is marked in the outline.
 const outline = [...document.querySelectorAll<HTMLAnchorElement>('[data-outline] a[href^="#"]')];
 if (outline.length > 0 && 'IntersectionObserver' in window) {

@@ -14,6 +14,42 @@ import { stringify } from 'yaml';
 import { announce, copyText } from './clipboard.ts';
 import { storageKey } from './storage.ts';
 
+type Child = Node | string;
+/** An element built with the DOM (text is always text), for the parts of the page only JavaScript uses. */
+function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** The shadowing session panel: made here, not sent in every page's HTML (it only works with JavaScript). */
+function shadowingPanel(article: HTMLElement): HTMLElement {
+  const owner = article.dataset['owner'] ?? '';
+  const file = article.dataset['file'] ?? '';
+  const editHref = article.dataset['editHref'];
+  const field = (id: string, label: string, control: HTMLElement) => el('div', { class: 'field' }, el('label', { for: id }, label), control);
+  const input = (id: string, name: string, extra: Record<string, string> = {}) => el('input', { id, [`data-sh-${name}`]: '', required: '', autocomplete: 'off', 'aria-describedby': 'sh-missing', ...extra });
+  const mode = el('select', { id: 'sh-mode', 'data-sh-mode': '' }, el('option', { value: 'shadow' }, 'shadow: the lead does the work'), el('option', { value: 'reverse' }, 'reverse: the shadow does the work'));
+  const lead = input('sh-lead', 'lead') as HTMLInputElement;
+  lead.value = owner;
+  const edit = editHref
+    ? el('a', { href: editHref, 'data-sh-edit': '' }, `Open ${file} to edit`)
+    : el('span', { class: 'muted' }, 'Set ', el('code', {}, 'editUrl'), ' (or ', el('code', {}, 'PLAYBOOK_EDIT_URL'), ') to get a link to edit ', el('code', {}, file), '.');
+  return el('section', { id: 'shadowing-panel', class: 'shadowing-panel no-print', hidden: '', 'data-shadowing-panel': '', 'aria-labelledby': 'shadowing-mode-title', 'data-pagefind-ignore': '' },
+    el('h2', { id: 'shadowing-mode-title' }, 'Shadowing session'),
+    el('p', {}, 'Who is here, then, at each step, ', el('strong', {}, 'Observed'), ' records what the doer did and anything the playbook did not say. The session becomes a ', el('code', {}, 'shadowing:'), " entry for this playbook's frontmatter."),
+    el('div', { class: 'fields' },
+      field('sh-date', 'Date', input('sh-date', 'date', { type: 'date' })),
+      field('sh-lead', 'Lead (leads the session)', lead),
+      field('sh-shadow', 'Shadow (watches, or does it in reverse mode)', input('sh-shadow', 'shadow')),
+      field('sh-mode', 'Mode', mode)),
+    el('p', { class: 'status-line missing', id: 'sh-missing', 'data-sh-missing': '' }),
+    el('div', { class: 'field' }, el('label', { for: 'sh-yaml' }, 'The entry, to paste into the frontmatter under ', el('code', {}, 'shadowing:')), el('textarea', { id: 'sh-yaml', rows: '8', readonly: '', 'data-sh-yaml': '' })),
+    el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', 'data-sh-copy': '' }, 'Copy YAML'), edit, el('button', { type: 'button', 'data-sh-clear': '' }, 'Clear session')),
+    el('p', { class: 'status-line', 'data-sh-status': '', role: 'status' }));
+}
+
 const article = document.querySelector<HTMLElement>('[data-playbook-page]');
 if (article) {
   const slug = article.dataset['slug'] ?? '';
@@ -23,12 +59,13 @@ if (article) {
   const progress = article.querySelector<HTMLElement>('[data-run-progress]')!;
   const runToggle = article.querySelector<HTMLButtonElement>('[data-run-toggle]')!;
   const steps = [...article.querySelectorAll<HTMLLIElement>('.body li.step')];
-  const panel = article.querySelector<HTMLElement>('[data-shadowing-panel]')!;
+  const panel = shadowingPanel(article);
   const key = storageKey(`run:${slug}`);
 
   // Beside the steps: the controls, the notice and the session panel go just before the list of steps.
   const list = steps[0]?.closest('ol');
   if (list) list.before(controls, notice, panel);
+  else notice.after(panel);
   controls.hidden = false;
 
   interface Saved { version: string; done: string[]; on: boolean }
@@ -96,7 +133,7 @@ if (article) {
   const sessionKey = storageKey(`shadow:${slug}`);
   interface Entry { text: string; step: string; gap: boolean }
   interface Session { date: string; lead: string; shadow: string; mode: string; entries: Entry[] }
-  let stored: Partial<Session> & { entries?: Entry[] } = {};
+  let stored: Partial<Session> & { entries?: Entry[] };
   try {
     const raw = JSON.parse(localStorage.getItem(sessionKey) ?? '{}');
     // Sessions kept by an earlier version of this page were a bare list of entries.

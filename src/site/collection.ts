@@ -99,7 +99,7 @@ export const SIDEBAR_ALL_LIMIT = 60;
 /** Most areas the sidebar names; the rest are on the areas page. */
 export const SIDEBAR_AREAS = 30;
 /** Most playbooks of the current area the sidebar lists (around the current one); the area page has them all. */
-export const SIDEBAR_AREA_PLAYBOOKS = 15;
+export const SIDEBAR_AREA_PLAYBOOKS = 11;
 
 export interface SidebarLink {
   label: string;

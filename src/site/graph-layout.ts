@@ -52,10 +52,12 @@ export function labelLines(title: string, chars = LINE_CHARS): string[] {
   return shown;
 }
 
-interface Layout { graph: dagre.graphlib.Graph; width: number; height: number; dx: number; dy: number }
+const newGraph = () => new dagre.graphlib.Graph();
+type DagreGraph = ReturnType<typeof newGraph>;
+interface Layout { graph: DagreGraph; width: number; height: number; dx: number; dy: number }
 
 function layoutOnce(playbooks: readonly GraphInput[], connected: Set<string>, direction: 'LR' | 'TB'): Layout {
-  const graph = new dagre.graphlib.Graph();
+  const graph = newGraph();
   graph.setGraph({ rankdir: direction, nodesep: direction === 'LR' ? 14 : 18, ranksep: direction === 'LR' ? 60 : 44, marginx: MARGIN, marginy: MARGIN });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const p of playbooks) if (connected.has(p.slug)) graph.setNode(p.slug, { width: NODE_WIDTH, height: NODE_HEIGHT });

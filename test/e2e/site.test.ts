@@ -183,7 +183,7 @@ describe('the site in a browser', () => {
     expect(await menu.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.locator('[data-sidebar]').isVisible()).toBe(false);
     // The outline is at the top, collapsed, and leads to the steps.
-    const outline = page.locator('details.toc-mobile');
+    const outline = page.locator('details.toc');
     expect(await outline.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(844);
     await outline.locator('summary').click();
     await outline.getByRole('link', { name: /^1\./ }).click();
@@ -274,7 +274,7 @@ describe('the site in a browser', () => {
           darkest: Math.max(...text),
           background: getComputedStyle(document.body).backgroundColor,
           findings: shown('#findings'),
-          chrome: ['.site-header', '.sidebar-pane', '.site-footer', '.rail', '.toc-mobile', '.run-controls', '.code-bar', '.breadcrumbs'].filter(shown),
+          chrome: ['.site-header', '.sidebar-pane', '.site-footer', '.rail', '.toc', '.run-controls', '.code-bar', '.breadcrumbs'].filter(shown),
         };
       });
       expect(facts.darkest, `${scheme}: every text colour dark`).toBeLessThan(0.2);
