@@ -137,7 +137,7 @@ describe('the site in a browser', () => {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await newContext({ colorScheme: scheme });
       const page = await open(context, PAGES['playbook']!);
-      const token = page.locator('main pre.code-block span[class*="hl-"][class*="hd-"]').first();
+      const token = page.locator('main pre.code-block span[class^="l"][class*=" d"]').first();
       await token.waitFor();
       colours[scheme] = await token.evaluate((element) => getComputedStyle(element).color);
       const plain = await page.locator('main pre.code-block').first().evaluate((element) => getComputedStyle(element).color);
