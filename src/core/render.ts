@@ -18,6 +18,7 @@ import { attachmentUrl, bodyId, resolveLink, type LinkContext } from './links.ts
 import { everyStep, findStep, type Gap, type Playbook } from './model.ts';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { isTemplateText, parseDocument } from './parse.ts';
+import rehypeHighlight from './highlight.ts';
 import { sanitizeSchema } from './sanitize.ts';
 import { withoutTemplateTags } from './templates.ts';
 
@@ -64,6 +65,7 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
     .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, linkContextOf(options).published, linkContextOf(options).links))
     .use(rehypeGapMarkers, playbook)
+    .use(rehypeHighlight)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
@@ -171,12 +173,10 @@ function rehypeGapMarkers(playbook: Playbook) {
   };
 }
 
-/** Where a step's own text ends in its `<li>`: after its first paragraph (loose lists), or before its first block (tight lists). */
+/** Where a step's own text ends in its `<li>`: after all its prose, before its code, sub-steps, tables or callouts. */
 function endOfStepText(item: Element): number {
   const children = item.children;
-  const firstParagraph = children.findIndex((child) => child.type === 'element' && child.tagName === 'p');
-  const firstBlock = children.findIndex((child) => child.type === 'element' && ['ol', 'ul', 'pre', 'div', 'blockquote', 'table'].includes(child.tagName));
-  if (firstParagraph !== -1 && (firstBlock === -1 || firstParagraph < firstBlock)) return firstParagraph + 1;
+  const firstBlock = children.findIndex((child) => child.type === 'element' && ['ol', 'ul', 'pre', 'div', 'blockquote', 'table', 'aside'].includes(child.tagName));
   return firstBlock === -1 ? children.length : firstBlock;
 }
 

@@ -8,6 +8,7 @@
  */
 export const RESERVED_FIRST_SEGMENTS: ReadonlyMap<string, string> = new Map([
   ['404', 'the site’s “page not found” page'],
+  ['areas', 'the area pages'],
   ['docs', 'the documentation pages'],
   ['gaps', 'the gaps page'],
   ['graph', 'the prerequisite graph'],

@@ -51,6 +51,13 @@ export interface SiteGap {
   date: string;
 }
 
+export interface SiteHeading {
+  id: string;
+  text: string;
+  depth: number;
+  steps?: true;
+}
+
 export interface SiteFinding {
   line: number;
   column: number;
@@ -83,6 +90,8 @@ export interface SitePlaybook {
   usedBy: LinkRef[];
   usedByTotal: number;
   steps: { number: string; anchor: string; title: string }[];
+  /** The body's section headings (levels 2 and 3) for "on this page"; `steps` marks the one whose section holds the steps. */
+  headings: SiteHeading[];
   gaps: SiteGap[];
   openGaps: number;
   sessions: { date: string; lead: string; shadow: string; mode: string; doer: string; observed: string[]; gaps: number }[];
@@ -161,6 +170,8 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
     usedBy: users.slice(0, LIST_LIMIT).map((slug) => ref(corpus, slug, base)),
     usedByTotal: users.length,
     steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: bodyId(step.anchor), title: withoutTemplateTags(step.title) })),
+    // Only headings the rendered body holds (raw HTML can swallow a heading the parser saw).
+    headings: outlineHeadings(playbook).filter((h) => html.includes(`id="${h.id}"`)),
     gaps,
     openGaps: gaps.filter((gap) => gap.status === 'open').length,
     sessions: playbook.shadowing.map((s) => ({ date: s.date, lead: s.lead, shadow: s.shadow, mode: s.mode, doer: s.doer, observed: s.observed.map((o) => o.text), gaps: s.gaps.length })),
@@ -173,6 +184,17 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
   if (reviewed) view.lastReviewed = reviewed;
   if (options.editUrl) view.editHref = options.editUrl.replace('{path}', playbook.file.split('/').map(encodeURIComponent).join('/'));
   return view;
+}
+
+/** Most headings "on this page" lists: a page of many sections keeps a short outline. */
+export const OUTLINE_LIMIT = 30;
+
+/** Level 2 and 3 headings of the body, the one the steps follow marked. */
+function outlineHeadings(playbook: Playbook): SiteHeading[] {
+  const firstStep = playbook.steps[0]?.place.start.line ?? Number.POSITIVE_INFINITY;
+  const headings = playbook.headings.filter((h) => h.depth === 2 || h.depth === 3);
+  const stepsHeading = headings.findLast((h) => h.place.start.line < firstStep);
+  return headings.slice(0, OUTLINE_LIMIT).map((h) => ({ id: bodyId(h.id), text: h.text, depth: h.depth, ...(h === stepsHeading && playbook.steps.length > 0 ? { steps: true as const } : {}) }));
 }
 
 export interface Person {

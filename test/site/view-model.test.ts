@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/core/corpus.ts';
 import { parseDocument, parsePlaybook } from '../../src/core/parse.ts';
 import { renderPlaybookHtml } from '../../src/core/render.ts';
-import { layoutGraph } from '../../src/site/graph-layout.ts';
+import { labelLines, layoutGraph } from '../../src/site/graph-layout.ts';
 import { normaliseBase } from '../../src/settings/resolve.ts';
 import { coachingRows, peopleOf, sitePlaybook, LIST_LIMIT, type SitePlaybook } from '../../src/site/view-model.ts';
 
@@ -106,6 +106,35 @@ describe('site view model', () => {
     expect(x['b']!).toBeLessThan(x['a']!);
     expect(graph.edges).toHaveLength(1);
     expect(graph.isolated.map((n) => n.slug)).toEqual(['lonely']);
+  });
+
+  it('a graph with no prerequisite relation has no drawing, never an SVG of size -Infinity', () => {
+    const graph = layoutGraph([
+      { slug: 'a', title: 'A', href: '/a/', status: 'active', openGaps: 0, needs: [] },
+      { slug: 'b', title: 'B', href: '/b/', status: 'active', openGaps: 0, needs: ['no-such-playbook'] },
+    ]);
+    expect(graph).toMatchObject({ width: 0, height: 0, nodes: [], edges: [] });
+    expect(graph.isolated.map((n) => n.slug)).toEqual(['a', 'b']);
+    expect(layoutGraph([])).toMatchObject({ width: 0, height: 0 });
+  });
+
+  it('the drawing covers every node and edge, and labels take two lines at most', () => {
+    const chain = Array.from({ length: 12 }, (_, i) => ({ slug: `p${i}`, title: `Playbook number ${i} with a rather long title indeed`, href: `/p${i}/`, status: 'active', openGaps: 0, needs: i > 0 ? [`p${i - 1}`, 'p0'] : [] }));
+    const graph = layoutGraph(chain);
+    for (const node of graph.nodes) {
+      expect(node.x).toBeGreaterThanOrEqual(0);
+      expect(node.y).toBeGreaterThanOrEqual(0);
+      expect(node.x + node.width).toBeLessThanOrEqual(graph.width);
+      expect(node.y + node.height).toBeLessThanOrEqual(graph.height);
+    }
+    for (const edge of graph.edges) for (const [, x, y] of edge.path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
+      expect(Number(x)).toBeGreaterThanOrEqual(0);
+      expect(Number(x)).toBeLessThanOrEqual(graph.width);
+      expect(Number(y)).toBeLessThanOrEqual(graph.height);
+    }
+    expect(labelLines('Fail over the orders Postgres primary')).toEqual(['Fail over the orders', 'Postgres primary']);
+    expect(labelLines('Set up a new laptop for the finance team in the Berlin office')).toEqual(['Set up a new laptop for', 'the finance team in the…']);
+    expect(labelLines('Short')).toEqual(['Short']);
   });
 
   it('normalises any base path', () => {
