@@ -33,6 +33,8 @@ export interface RenderOptions {
   extensions?: readonly string[];
   /** Every other file of the content folder (published or not). */
   files?: readonly string[];
+  /** Keep the body's first H1 (a document whose page has no title of its own: the docs pages). */
+  keepTitleHeading?: boolean;
   /** The old site's URLs of playbooks, as `[legacyUrlKey, slug]`. */
   urls?: readonly (readonly [string, string])[];
   /** Extra HTML tags a team trusts in raw HTML (e.g. `details`, `summary` are already allowed). */
@@ -56,7 +58,7 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
   const base = options.base ?? '/';
   const anchors = new Map<string, string | undefined>();
   markAnchors(playbook, tree, anchors);
-  dropTitleHeading(playbook, tree);
+  if (options.keepTitleHeading !== true) dropTitleHeading(playbook, tree);
   hideTemplateTags(tree);
   const processor = unified()
     // Footnote ids unprefixed here: the sanitiser prefixes every body id once, and links are rewritten to match.
@@ -90,7 +92,7 @@ function linkContextOf(options: RenderOptions): { links: LinkContext; published:
  */
 export function renderMarkdownHtml(path: string, text: string, options: RenderOptions = {}): string {
   const { playbook, tree } = parseDocument(path, text, { path });
-  return renderPlaybookHtml(playbook, tree, options);
+  return renderPlaybookHtml(playbook, tree, { keepTitleHeading: true, ...options });
 }
 
 /** Mark headings and steps with their anchor. */
