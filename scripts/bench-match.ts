@@ -1,38 +1,56 @@
 /**
- * The undocumented-step matcher: quality on the visible evaluation set and on
- * the project's own cases, and speed on a generated corpus.
+ * The undocumented-step matcher: quality on every labeled set, and speed on a
+ * generated corpus.
  *
  *   ./node_modules/.bin/node scripts/bench-match.ts [--entries 2000] [--seed 7]
  *
- * Quality: precision and recall of the "undocumented" label, and placement
- * (`afterStep` equal to the label, and within one step) for true positives.
+ * Quality, per set (the visible evaluation set, the project's own cases, and
+ * each half of the development set present under test/fixtures/match-dev/):
+ * precision and recall of the "undocumented" label, and placement (`afterStep`
+ * equal to the label, and within one step) for true positives; first the
+ * matcher's verdict (what the labels answer), then the finding level (a
+ * finding, or a recorded gap that covers the entry).
  * Speed: 2,000 observed entries (by default) against synthetic playbooks of
  * 8–12 steps, generated deterministically from the seed; milliseconds per entry
- * after a warm-up, and the one-off cost of loading the lemmatizer.
+ * after a warm-up; and the lexicon's size and its load time, measured cold in
+ * a fresh process.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { outcomesOf, summarise, type LabelFile, type Summary } from '../src/checker/match/evaluate.ts';
+import { outcomesOf, summarise, type LabelFile, type Outcome, type Summary } from '../src/checker/match/evaluate.ts';
 import { findUndocumentedActions } from '../src/checker/match/index.ts';
 import { parsePlaybook } from '../src/core/parse.ts';
 import { random } from './generate-corpus.ts';
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '2000' }, seed: { type: 'string', default: '7' } } });
 
-function scoreFolder(folder: string): Summary {
+function outcomesOfFolder(folder: string): Outcome[] {
   const labels = JSON.parse(readFileSync(join(folder, 'labels.json'), 'utf8')) as LabelFile;
-  return summarise(
-    Object.entries(labels.cases).flatMap(([file, caseLabels]) => {
-      const path = join(folder, file);
-      return outcomesOf(file, parsePlaybook(path, readFileSync(path, 'utf8'), { path: file }), caseLabels);
-    }),
-  );
+  return Object.entries(labels.cases).flatMap(([file, caseLabels]) => {
+    const path = join(folder, file);
+    return outcomesOf(file, parsePlaybook(path, readFileSync(path, 'utf8'), { path: file }), caseLabels);
+  });
 }
 
 function line(name: string, s: Summary): string {
   const f = (value: number) => value.toFixed(3);
-  return `${name.padEnd(26)} precision ${f(s.precision)}  recall ${f(s.recall)}  placement ${f(s.placementExact)} exact, ${f(s.placementWithinOne)} within one  (${s.entries} entries, tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`;
+  return `${name.padEnd(30)} precision ${f(s.precision)}  recall ${f(s.recall)}  placement ${f(s.placementExact)} exact, ${f(s.placementWithinOne)} within one  (${s.entries} entries, tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`;
+}
+
+/** The labeled sets, in the order the report prints them: every half of the development set present. */
+function labeledSets(): { name: string; folder: string }[] {
+  const sets = [
+    { name: 'visible eval', folder: 'test/fixtures/eval/undocumented-steps' },
+    { name: 'own cases', folder: 'test/fixtures/match-cases' },
+  ];
+  const dev = 'test/fixtures/match-dev';
+  const halves = existsSync(dev) ? readdirSync(dev).filter((half) => existsSync(join(dev, half, 'labels.json'))) : [];
+  for (const half of ['tune', 'test', ...halves.filter((h) => h !== 'tune' && h !== 'test').sort()]) {
+    if (halves.includes(half)) sets.push({ name: `development ${half}`, folder: join(dev, half) });
+  }
+  return sets;
 }
 
 const VERBS = [
@@ -64,16 +82,22 @@ const playbooks = Array.from({ length: Math.ceil(total / perPlaybook) }, (_, ind
 
 let started = performance.now();
 findUndocumentedActions(playbooks[0]!);
-const coldMs = performance.now() - started;
+const firstCallMs = performance.now() - started;
 
 started = performance.now();
 let found = 0;
 for (const playbook of playbooks) found += findUndocumentedActions(playbook).length;
 const elapsed = performance.now() - started;
 const entries = playbooks.length * perPlaybook;
-console.log(
-  `speed: ${entries} observed entries in ${playbooks.length} playbooks, ${elapsed.toFixed(0)} ms, ${(elapsed / entries).toFixed(3)} ms per entry (${found} reported undocumented); first call incl. loading the lemmatizer ${coldMs.toFixed(0)} ms`,
-);
+console.log(`speed: ${entries} observed entries in ${playbooks.length} playbooks, ${elapsed.toFixed(0)} ms, ${(elapsed / entries).toFixed(3)} ms per entry (${found} reported undocumented); first call ${firstCallMs.toFixed(0)} ms`);
 
-console.log(line('visible eval (12 files)', scoreFolder('test/fixtures/eval/undocumented-steps')));
-console.log(line('own cases (7 files)', scoreFolder('test/fixtures/match-cases')));
+// The lexicon's load, cold: a fresh process that loads nothing else first.
+const lexiconFile = 'src/checker/match/lexicon.json';
+const cold = spawnSync(process.execPath, ['--input-type=module', '-e', "const { lexicon } = await import('./src/checker/match/lexicon.ts'); console.log(lexicon().loadMs.toFixed(1));"], { encoding: 'utf8' });
+console.log(`lexicon: ${lexiconFile}, ${(statSync(lexiconFile).size / 1024 / 1024).toFixed(2)} MiB; cold load ${cold.status === 0 ? `${cold.stdout.trim()} ms` : `failed: ${cold.stderr.trim()}`}`);
+
+for (const { name, folder } of labeledSets()) {
+  const outcomes = outcomesOfFolder(folder);
+  console.log(line(name, summarise(outcomes)));
+  console.log(line(`  finding level`, summarise(outcomes, 'finding')));
+}

@@ -61,7 +61,7 @@ export async function loadRenderer(): Promise<void> {
 
 export function checkFile(job: FileJob, prepared: PreparedRules, options: FileCheckOptions): FileResult {
   const started = options.timing ? performance.now() : 0;
-  const { playbook, tree } = parseDocumentBytes(job.file, job.bytes, { path: job.path });
+  const { playbook, tree } = parseDocumentBytes(job.file, job.bytes, { path: job.path, dialect: prepared.settings.dialect, extensions: prepared.settings.extensions });
   const parsed = options.timing ? performance.now() : 0;
   if (job.unreadable) {
     playbook.findings = [unreadableFileFinding(job.file, job.unreadable)];

@@ -15,6 +15,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ATTACHMENT_JUDGES } from '../core/attachment-judges.ts';
 import { judgeAttachment, MAX_ATTACHMENT_BYTES, type Attachment } from '../core/attachments.ts';
 import { affectedBy, buildCorpus, type Corpus } from '../core/corpus.ts';
+import { playbookExtensionOf } from '../core/dialect.ts';
+import { slugOf } from '../core/slug.ts';
 import { listPlaybookFiles, type PlaybookFile } from '../core/load.ts';
 import { parsePlaybook } from '../core/parse.ts';
 import type { RenderOptions } from '../core/render.ts';
@@ -92,11 +94,13 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
   const prepared = prepareRules(settings, rules, RULES);
   const cwd = settings.root;
 
-  const listing = stage('list files', () => (options.memory ? memoryListing(options.memory) : listPlaybookFiles(settings.content, cwd)));
+  const listing = stage('list files', () => (options.memory ? memoryListing(options.memory, settings.extensions) : listPlaybookFiles(settings.content, cwd, { extensions: settings.extensions, exclude: settings.exclude })));
   const jobs = stage('read files', () => listing.files.map((file) => readJob(file, options.memory)));
   const attachments = stage('judge attachments', () => listing.attachments.map((file) => judgeFile(file, options.memory)));
   // The renderer links only what the build publishes; the rest become text (and findings).
-  const render = options.render ? { ...options.render, published: attachments.filter((a) => a.verdict.publish).map((a) => a.path) } : undefined;
+  const render = options.render
+    ? { ...options.render, published: attachments.filter((a) => a.verdict.publish).map((a) => a.path), slugs: listing.files.map((file) => slugOf(file.path, settings.extensions)), files: attachments.map((a) => a.path), extensions: settings.extensions }
+    : undefined;
 
   // The cache: outside tracked files, keyed by tool code + rules + settings + render options.
   const warnings: string[] = [];
@@ -128,7 +132,7 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
   }
 
   const corpus = stage('build corpus', () => {
-    const built = buildCorpus(listing.files.map((file) => results.get(file.file)!.playbook), attachments);
+    const built = buildCorpus(listing.files.map((file) => results.get(file.file)!.playbook), attachments, { extensions: settings.extensions });
     built.findings.unshift(...listing.findings);
     return built;
   });
@@ -176,9 +180,9 @@ function fileRulesReadNow(): string {
 }
 
 /** Files given in memory: Markdown ones are playbooks, the others attachments. */
-function memoryListing(memory: readonly MemoryFile[]) {
+function memoryListing(memory: readonly MemoryFile[], extensions: readonly string[]) {
   const entries = memory.map((entry) => ({ absolute: '', file: entry.file, path: entry.path ?? entry.file.replace(/^content\//, '') }));
-  const isMarkdown = (entry: { path: string }) => /\.(md|markdown)$/i.test(entry.path);
+  const isMarkdown = (entry: { path: string }) => playbookExtensionOf(entry.path, extensions) !== undefined;
   return { files: entries.filter(isMarkdown), attachments: entries.filter((entry) => !isMarkdown(entry)), ignored: [] as string[], findings: [] };
 }
 
@@ -226,7 +230,7 @@ async function checkFiles(jobs: readonly FileJob[], settings: Settings, prepared
 
 /** A file the parser did not finish within the limit: one `parse-limit` finding, nothing else lost. */
 function timedOutResult(job: FileJob, timeoutMs: number, prepared: PreparedRules, now: Date): FileResult {
-  const playbook = parsePlaybook(job.file, '', { path: job.path });
+  const playbook = parsePlaybook(job.file, '', { path: job.path, extensions: prepared.settings.extensions });
   playbook.findings = [
     {
       file: job.file,

@@ -50,6 +50,8 @@ export interface Rule<Options = undefined> {
    * are cached by file content and computed in the parser workers. Default `corpus`.
    */
   scope?: 'file' | 'corpus';
+  /** A rule about steps: it does not run on `kind: reference` pages (knowledge, postmortems), which have none. */
+  procedureOnly?: boolean;
   /** The schema of `options["<id>"]` in the config file; its output (defaults applied) is `context.options`. */
   optionsSchema?: z.ZodType<Options>;
   check(context: RuleContext<Options>): void;

@@ -53,6 +53,7 @@ export function runRules(playbook: Playbook, corpus: Corpus, prepared: PreparedR
   for (const rule of prepared.rules) {
     const severity = prepared.severity.get(rule.id) ?? rule.defaultSeverity;
     if (severity === 'off' || (rule.needsFrontmatter !== false && !hasFrontmatter)) continue;
+    if (rule.procedureOnly && playbook.kind === 'reference') continue;
     if (scope && (rule.scope ?? 'corpus') !== scope) continue;
     const url = ruleDocsUrl(rule.id, prepared.docsUrl);
     const forward = (finding: Located) => diagnostics.push({ ...finding, file: playbook.file, ruleId: rule.id, severity, url });

@@ -12,6 +12,7 @@ import { REPORTERS } from '../checker/reporters/index.ts';
 import { Timing } from '../checker/timing.ts';
 import { TOOL_VERSION } from '../checker/version.ts';
 import { resolveSettings, SettingsError } from '../settings/resolve.ts';
+import { applyImport, formatPlan, planImport } from '../adopt/import.ts';
 import { NewPlaybookError, scaffoldPlaybook } from './new.ts';
 import { runSite, type SiteCommand, type SiteFlags } from './site.ts';
 import { frontmatterJsonSchema } from './schema.ts';
@@ -95,6 +96,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   siteCommand('build', 'check the playbooks and build the static site (pages and search index)');
   siteCommand('dev', 'serve the site with live reload while you write');
   siteCommand('preview', 'serve the built site locally');
+
+  program
+    .command('import')
+    .description('turn a folder of existing runbooks into playbooks, in place: infer title, summary, owner, status; keep everything else')
+    .argument('[dir]', 'the folder of runbooks (default: the content folder)')
+    .option('--dry-run', 'print what would change and what was inferred, write nothing')
+    .option('--config <file>', 'config file (default: PLAYBOOK_CONFIG, else playbook.config.json, .playbookrc.json or .playbookrc.yaml)')
+    .action((dir: string | undefined, flags: { dryRun?: boolean; config?: string }) => {
+      const settings = resolveSettings({ root: io.cwd, flags: { config: flags.config, content: dir }, environment: io.environment });
+      const plan = planImport(settings);
+      if (plan.files.length === 0) throw new CheckRunError(`no runbooks found in \`${settings.content}\` (extensions read: ${settings.extensions.join(', ')}). Point it at your folder: \`playbook import path/to/runbooks\`, or set \`extensions\` in playbook.config.json.`);
+      if (!flags.dryRun) applyImport(plan, settings);
+      io.stdout(formatPlan(plan, Boolean(flags.dryRun)));
+    });
 
   program
     .command('new')

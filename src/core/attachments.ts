@@ -6,7 +6,7 @@
  * looks like a credential is never published; text is scanned for secrets;
  * SVG is published only sanitised.
  */
-import { resolveLink } from './links.ts';
+import { resolveLink, type LinkContext } from './links.ts';
 import type { Playbook } from './model.ts';
 import { findSecrets } from './secrets.ts';
 
@@ -88,11 +88,11 @@ export function judgeAttachment(path: string, bytes: Uint8Array, judges: Attachm
 }
 
 /** The attachments the build publishes: linked or embedded by some playbook, and allowed. */
-export function publishedAttachments(corpus: { playbooks: readonly Playbook[]; attachments: ReadonlyMap<string, Attachment> }): Attachment[] {
+export function publishedAttachments(corpus: { playbooks: readonly Playbook[]; attachments: ReadonlyMap<string, Attachment>; linkContext?: LinkContext }): Attachment[] {
   const linked = new Set<string>();
   for (const playbook of corpus.playbooks) {
     for (const link of playbook.links) {
-      const target = resolveLink(playbook.path, link.url);
+      const target = resolveLink(playbook.path, link.url, corpus.linkContext);
       if (target.kind === 'file') linked.add(target.path);
     }
   }

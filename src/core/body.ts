@@ -10,12 +10,13 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { visit } from 'unist-util-visit';
 import type { Place } from './findings.ts';
 import { commandsInShellBlock, isShellLanguage } from './commands.ts';
+import { DEFAULT_DIALECT, isStepsHeading, type Dialect } from './dialect.ts';
 import type { CodeBlock, Command, ForeignSyntax, Heading, InlineCode, Link, Playbook, RawHtml, Step } from './model.ts';
 
 /** A trailing `{#id}` on a step's first line gives the step an explicit, stable id. */
 export const STEP_ID_PATTERN = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
 
-export type BodyParts = Pick<Playbook, 'steps' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html' | 'foreign' | 'footnotes'>;
+export type BodyParts = Pick<Playbook, 'steps' | 'procedures' | 'stepsHeading' | 'stepsShape' | 'extraStepsHeadings' | 'verify' | 'headings' | 'links' | 'html' | 'foreign' | 'footnotes'>;
 
 /** A node's text as a reader sees it: raw HTML (a comment, a tag) is not part of a heading's or a step's words. */
 function textOf(node: MdNode): string {
@@ -30,33 +31,38 @@ export function placeOfNode(node: MdNode): Place {
 }
 
 /** Extract steps, sections, headings, links and raw HTML from a body tree. */
-export function bodyPartsOf(tree: Root, lines: readonly string[]): BodyParts {
+export function bodyPartsOf(tree: Root, lines: readonly string[], dialect: Dialect = DEFAULT_DIALECT): BodyParts {
   const headings = headingsOf(tree);
   const headingByNode = new Map<MdNode, Heading>();
   let headingIndex = 0;
   for (const child of tree.children) if (child.type === 'heading') headingByNode.set(child, headings[headingIndex++]!);
 
   const sections = sectionsOf(tree, headingByNode);
-  const stepsSections = sections.filter((section) => section.heading.depth === 2 && /^steps$/i.test(section.heading.text));
-  const verifySection = sections.find((section) => section.heading.depth === 2 && /^verify(ication)?$/i.test(section.heading.text));
+  const verifySection = sections.find((section) => section.heading.depth === 2 && /^verif(y|ication)$/i.test(section.heading.text));
+
+  // Procedures: ordered lists under a steps heading (`## Steps`, `### Steps to roll back`, `## Resolution steps`, …).
+  const found = proceduresOf(tree, headingByNode, dialect);
+  // A heading written exactly like the first is a second copy (M2), not a second procedure.
+  const first = found.find((procedure) => procedure.lists.length > 0) ?? found[0];
+  const copies = found.filter((procedure) => procedure !== first && first && procedure.heading.text.toLowerCase() === first.heading.text.toLowerCase());
+  const others = found.filter((procedure) => procedure !== first && !copies.includes(procedure) && procedure.lists.length > 0);
 
   let steps: Step[] = [];
   let stepsShape: BodyParts['stepsShape'] = 'missing';
-  const first = stepsSections[0];
   if (first) {
-    const orderedLists = first.children.filter((child): child is List => child.type === 'list' && child.ordered === true);
-    if (orderedLists.length > 0) {
+    if (first.lists.length > 0) {
       stepsShape = 'ordered-list';
-      steps = orderedLists.flatMap((list) => stepsOfList(list, '', 1, lines));
-    } else if (first.children.some((child) => child.type === 'list')) stepsShape = 'bullet-list';
+      steps = first.lists.flatMap((list) => stepsOfList(list, '', 1, lines, ''));
+    } else if (first.bullets) stepsShape = 'bullet-list';
     else if (first.subheadings > 0) stepsShape = 'headings';
     else stepsShape = 'empty';
   }
 
   const parts: BodyParts = {
     steps,
+    procedures: others.map((procedure) => ({ heading: procedure.heading, steps: procedure.lists.flatMap((list) => stepsOfList(list, '', 1, lines, `${procedure.heading.id}-`)) })),
     stepsShape,
-    extraStepsHeadings: stepsSections.slice(1).map((section) => section.heading),
+    extraStepsHeadings: copies.map((procedure) => procedure.heading),
     headings,
     links: linksOf(tree),
     html: rawHtmlOf(tree),
@@ -66,6 +72,35 @@ export function bodyPartsOf(tree: Root, lines: readonly string[]): BodyParts {
   if (first) parts.stepsHeading = first.heading;
   if (verifySection) parts.verify = { heading: verifySection.heading, text: verifySection.children.map((child) => textOf(child)).join('\n').trim(), place: verifySection.heading.place };
   return parts;
+}
+
+interface FoundProcedure {
+  heading: Heading;
+  lists: List[];
+  bullets: boolean;
+  subheadings: number;
+}
+
+/** Each steps heading with the ordered lists under it, up to the next heading of its level or higher (or the next steps heading). */
+function proceduresOf(tree: Root, headingByNode: Map<MdNode, Heading>, dialect: Dialect): FoundProcedure[] {
+  const procedures: FoundProcedure[] = [];
+  let current: FoundProcedure | undefined;
+  for (const child of tree.children) {
+    if (child.type === 'heading') {
+      const heading = headingByNode.get(child)!;
+      if (isStepsHeading(heading.text, dialect)) {
+        current = { heading, lists: [], bullets: false, subheadings: 0 };
+        procedures.push(current);
+      } else if (current && child.depth <= current.heading.depth) current = undefined;
+      else if (current) current.subheadings++;
+      continue;
+    }
+    if (current && child.type === 'list') {
+      if (child.ordered) current.lists.push(child);
+      else current.bullets = true;
+    }
+  }
+  return procedures;
 }
 
 /** Footnotes the page shows (referenced and defined), by the id the renderer gives them (`fn-<id>`, `fnref-<id>`). */
@@ -79,16 +114,25 @@ function footnotesOf(tree: Root): string[] {
   return [...new Set(referenced.filter((id) => defined.has(id)).map((id) => normalizeUri(id.toLowerCase())))];
 }
 
-/** Every heading with a GitHub-style id, unique within the page. */
+/**
+ * Every heading with a GitHub-style id, unique within the page; an explicit `{#id}` at the end of the heading
+ * (kramdown, Pandoc, MkDocs attr_list: `## Set up {#set-up-phase}`) is its id and not part of its text.
+ */
 function headingsOf(tree: Root): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   visit(tree, 'heading', (node: MdHeading) => {
-    const text = textOf(node).trim();
-    headings.push({ depth: node.depth, text, id: slugger.slug(text) || 'section', place: placeOfNode(node) });
+    const written = textOf(node).trim();
+    const explicit = HEADING_ID_PATTERN.exec(written);
+    const text = explicit ? written.slice(0, explicit.index).trim() : written;
+    const id = explicit ? explicit[1]! : slugger.slug(text) || 'section';
+    headings.push({ depth: node.depth, text, id, place: placeOfNode(node) });
   });
   return headings;
 }
+
+/** `{#id}` (optionally with classes `{#id .class}`) at the end of a heading. */
+export const HEADING_ID_PATTERN = /\s*\{#([A-Za-z0-9][\w.:-]*)(?:\s+\.[\w-]+)*\}\s*$/;
 
 interface RawSection {
   heading: Heading;
@@ -113,12 +157,12 @@ function sectionsOf(tree: Root, headingByNode: Map<MdNode, Heading>): RawSection
 }
 
 /** The items of an ordered list as steps numbered from the list's start. */
-function stepsOfList(list: List, prefix: string, depth: number, lines: readonly string[]): Step[] {
+function stepsOfList(list: List, prefix: string, depth: number, lines: readonly string[], anchorPrefix: string): Step[] {
   const start = list.start ?? 1;
-  return list.children.map((item, index) => stepOf(item, `${prefix}${start + index}`, depth, lines));
+  return list.children.map((item, index) => stepOf(item, `${prefix}${start + index}`, depth, lines, anchorPrefix));
 }
 
-function stepOf(item: ListItem, number: string, depth: number, lines: readonly string[]): Step {
+function stepOf(item: ListItem, number: string, depth: number, lines: readonly string[], anchorPrefix: string): Step {
   const firstParagraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
   let title = firstParagraph ? textOf(firstParagraph) : '';
   let id: string | undefined;
@@ -133,7 +177,7 @@ function stepOf(item: ListItem, number: string, depth: number, lines: readonly s
   const children: Step[] = [];
   for (const child of item.children) {
     if (child.type === 'list') {
-      if (child.ordered) children.push(...stepsOfList(child, `${number}.`, depth + 1, lines));
+      if (child.ordered) children.push(...stepsOfList(child, `${number}.`, depth + 1, lines, anchorPrefix));
       else prose.push(textOf(child));
       continue;
     }
@@ -152,7 +196,7 @@ function stepOf(item: ListItem, number: string, depth: number, lines: readonly s
   }
   const step: Step = {
     number,
-    anchor: id ?? `step-${number.replaceAll('.', '-')}`,
+    anchor: id ?? `${anchorPrefix}step-${number.replaceAll('.', '-')}`,
     depth,
     title: title.trim(),
     text: prose.join('\n').trim(),

@@ -7,7 +7,7 @@ import type { ModelFinding, Place } from './findings.ts';
 import { compareFindings, findingAt } from './findings.ts';
 import { cycleThrough, cyclicComponents, dependenciesFirst } from './graph.ts';
 import type { Attachment } from './attachments.ts';
-import { resolveLink } from './links.ts';
+import { resolveLink, type LinkContext } from './links.ts';
 import type { Playbook } from './model.ts';
 import { slugOf } from './slug.ts';
 
@@ -32,6 +32,8 @@ export interface Corpus {
   playbooks: Playbook[];
   /** Every other file of the content folder, by path, with the verdict on publishing it. */
   attachments: Map<string, Attachment>;
+  /** What link resolution knows of this corpus (its slugs, its playbook extensions): one resolver for rules and pages. */
+  linkContext: LinkContext;
   bySlug: Map<string, Playbook>;
   /** Prerequisite edges, from a playbook to what it needs. */
   dependencies: Map<string, Dependency[]>;
@@ -56,7 +58,7 @@ export function normaliseSlugReference(value: string): string {
 }
 
 /** Build the corpus from parsed playbooks: slugs, graph, cycles, and the cross-file findings. */
-export function buildCorpus(parsed: readonly Playbook[], attachments: readonly Attachment[] = []): Corpus {
+export function buildCorpus(parsed: readonly Playbook[], attachments: readonly Attachment[] = [], options: { extensions?: readonly string[] } = {}): Corpus {
   const playbooks = [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const findings: ModelFinding[] = [];
   const bySlug = new Map<string, Playbook>();
@@ -79,6 +81,7 @@ export function buildCorpus(parsed: readonly Playbook[], attachments: readonly A
     }
   }
 
+  const linkContext: LinkContext = { slugs: new Set(bySlug.keys()), files: new Set(attachments.map((attachment) => attachment.path)), ...(options.extensions ? { extensions: options.extensions } : {}) };
   const dependencies = new Map<string, Dependency[]>();
   const dependents = new Map<string, string[]>();
   const links = new Map<string, PlaybookLink[]>();
@@ -95,7 +98,7 @@ export function buildCorpus(parsed: readonly Playbook[], attachments: readonly A
     dependencies.set(playbook.slug, needs);
     const outgoing: PlaybookLink[] = [];
     for (const link of playbook.links) {
-      const resolved = resolveLink(playbook.path, link.url);
+      const resolved = resolveLink(playbook.path, link.url, linkContext);
       if (resolved.kind !== 'playbook') continue;
       const entry: PlaybookLink = { to: resolved.slug, place: link.place };
       if (resolved.anchor) entry.anchor = resolved.anchor;
@@ -149,7 +152,7 @@ export function buildCorpus(parsed: readonly Playbook[], attachments: readonly A
   }
 
   findings.sort(compareFindings);
-  return { playbooks, attachments: new Map(attachments.map((attachment) => [attachment.path, attachment])), bySlug, dependencies, dependents, links, cycles, findings };
+  return { playbooks, linkContext, attachments: new Map(attachments.map((attachment) => [attachment.path, attachment])), bySlug, dependencies, dependents, links, cycles, findings };
 }
 
 /** A cycle as `a` → `b` → `a`, shortened in the middle when it is long. */

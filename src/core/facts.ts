@@ -16,11 +16,16 @@ export function reviewAgeDays(playbook: Playbook, now: Date): number | undefined
   return Math.floor((now.getTime() - Date.parse(`${reviewed}T00:00:00Z`)) / DAY_MS);
 }
 
-/** A review older than `staleDays` whole days; a deprecated playbook is never stale (nobody should follow it). */
+/** How often a playbook is reviewed: its own `review_every`, else the site-wide `staleDays`. */
+export function reviewIntervalOf(playbook: Playbook, staleDays: number): number {
+  return playbook.reviewEveryDays ?? staleDays;
+}
+
+/** A review older than the playbook's interval in whole days; a deprecated playbook is never stale (nobody should follow it). */
 export function isStale(playbook: Playbook, now: Date, staleDays: number): boolean {
   if (playbook.status === 'deprecated') return false;
   const age = reviewAgeDays(playbook, now);
-  return age !== undefined && age > staleDays;
+  return age !== undefined && age > reviewIntervalOf(playbook, staleDays);
 }
 
 /** Everyone but the owner who has done the work in a shadowing session (the doer: lead in shadow mode, shadow in reverse). */

@@ -20,6 +20,8 @@ export const MODEL_FINDING_IDS = [
   'prerequisite-cycle',
   'deprecated-prerequisite',
   'reserved-slug',
+  'unknown-key',
+  'unassigned-owner',
 ] as const;
 
 export type ModelFindingId = (typeof MODEL_FINDING_IDS)[number];

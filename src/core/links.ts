@@ -5,6 +5,7 @@
  * clean (every page, file and anchor a link names exists on the site).
  */
 import { posix } from 'node:path';
+import { DEFAULT_EXTENSIONS, playbookExtensionOf } from './dialect.ts';
 import { slugOf } from './slug.ts';
 
 export type LinkTarget =
@@ -16,7 +17,7 @@ export type LinkTarget =
   | { kind: 'anchor'; anchor: string }
   /** A path that leaves the content folder. */
   | { kind: 'outside'; path: string }
-  /** Another playbook (a `.md` file), with an optional anchor on it. */
+  /** Another playbook (a `.md` file, or the old generator's URL of one: `page.html`, `page/`), with an optional anchor on it. */
   | { kind: 'playbook'; path: string; slug: string; anchor?: string }
   /** Any other file in the content folder (an image, a PDF): an attachment. */
   | { kind: 'file'; path: string; anchor?: string };
@@ -32,9 +33,18 @@ function decodeSafely(text: string): string {
   }
 }
 
+/** What the resolver may know beyond the link: the playbook extensions, and the slugs that exist (for links in another generator's URL form). */
+export interface LinkContext {
+  extensions?: readonly string[];
+  slugs?: ReadonlySet<string>;
+  /** The other files of the content folder: a link to one of them means the file, even where a page has that name. */
+  files?: ReadonlySet<string>;
+}
+
 /** Resolve a URL written in the playbook at `fromPath` (its path in the content folder). */
-export function resolveLink(fromPath: string, written: string): LinkTarget {
-  const url = written.trim();
+export function resolveLink(fromPath: string, written: string, context: LinkContext = {}): LinkTarget {
+  // `{{ site.baseurl }}/x/`, `<%= root %>/x`: the old generator's site root, which is this site's.
+  const url = written.trim().replace(/^(?:\{\{[^}]*\}\}|<%=?[^%]*%>|\{%[^%]*%\})(?=\/|$)/, '');
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme) return SAFE_SCHEMES.has(scheme) ? { kind: 'external', url } : { kind: 'unsafe', scheme };
   // `//host/x` and `/\host` are other origins to a browser.
@@ -47,8 +57,38 @@ export function resolveLink(fromPath: string, written: string): LinkTarget {
   const joined = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(fromPath), target);
   const path = posix.normalize(joined).replace(/\/$/, '');
   if (path === '..' || path.startsWith('../')) return { kind: 'outside', path };
-  if (/\.(md|markdown)$/i.test(path)) return { kind: 'playbook', path, slug: slugOf(path), ...(anchor ? { anchor } : {}) };
-  return { kind: 'file', path, ...(anchor ? { anchor } : {}) };
+  const extensions = context.extensions ?? DEFAULT_EXTENSIONS;
+  const withAnchor = anchor ? { anchor } : {};
+  if (playbookExtensionOf(path, extensions) || /\.(md|markdown)$/i.test(path)) return { kind: 'playbook', path, slug: slugOf(path, extensions), ...withAnchor };
+  // The URL the old site gave the page (`/rotate-certificates.html`, `../rotate-certificates`, `ops/`): the playbook it meant, when there is one.
+  if (context.slugs && !context.files?.has(path)) {
+    const slug = legacySlug(fromPath, target, path, context.slugs, extensions);
+    if (slug !== undefined) return { kind: 'playbook', path, slug, ...withAnchor };
+  }
+  return { kind: 'file', path, ...withAnchor };
+}
+
+/**
+ * The playbook a link in another generator's URL form meant. Old sites served `a/b.md` at `/a/b/` (or
+ * `/a/b.html`), so a relative link was relative to the page's own URL as well as to its file's folder, and
+ * their root may have had a prefix (`/handbook/…`) or the files a folder (`pages/…`): try the file's folder,
+ * then the page's URL, then a slug that ends with the path, when exactly one does.
+ */
+function legacySlug(fromPath: string, target: string, path: string, slugs: ReadonlySet<string>, extensions: readonly string[]): string | undefined {
+  const name = path.split('/').at(-1) ?? '';
+  if (!/\.html?$/i.test(name) && /\.[a-z0-9]+$/i.test(name)) return undefined; // a file type, not a page
+  const strip = (p: string) => posix.normalize(p).replace(/\.html?$/i, '').replace(/\/index$/i, '').replace(/\/$/, '');
+  const candidates = [strip(path)];
+  if (!target.startsWith('/')) candidates.push(strip(posix.join(slugOf(fromPath, extensions), target.replace(/\.html?$/i, ''))));
+  for (const candidate of candidates) {
+    if (candidate.startsWith('..')) continue;
+    const slug = candidate === '.' || candidate === '' ? undefined : slugOf(`${candidate}.md`, extensions);
+    if (slug && slugs.has(slug)) return slug;
+  }
+  const wanted = slugOf(`${strip(target.replace(/^\/+/, '')).replace(/^(\.\.\/)+/, '')}.md`, extensions);
+  if (!wanted || wanted === '-') return undefined;
+  const ending = [...slugs].filter((slug) => slug === wanted || slug.endsWith(`/${wanted}`));
+  return ending.length === 1 ? ending[0] : undefined;
 }
 
 /** Where the build publishes an attachment: under `_files/` (a route no playbook slug may take), at its path in the content folder. */

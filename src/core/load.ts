@@ -9,7 +9,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { findingAt, type ModelFinding } from './findings.ts';
 import type { Playbook } from './model.ts';
+import picomatch from 'picomatch';
+import { DEFAULT_EXTENSIONS, playbookExtensionOf } from './dialect.ts';
 import { parsePlaybookBytes } from './parse.ts';
+import { withoutExtension } from './slug.ts';
 
 /** Raised when the content folder itself is unusable: the tool cannot run (exit 2). */
 export class ContentFolderError extends Error {
@@ -18,15 +21,24 @@ export class ContentFolderError extends Error {
 
 /**
  * Repository files that live beside playbooks but are not playbooks: the
- * upper-case convention names (README.md in any case, LICENSE.md, SOURCE.md, …)
- * and `_`-prefixed files. A lower-case `security.md` is a page like any other.
+ * upper-case convention names (LICENSE.md, SOURCE.md, …), the README at the
+ * root of the content folder (it describes the repository; a README in a
+ * subfolder is that folder's page), and `_`-prefixed files. A lower-case
+ * `security.md` is a page like any other.
  */
-const NON_PLAYBOOK_NAMES = /^(?:(?:README|readme|Readme)|LICENSE|LICENCE|SOURCE|CHANGELOG|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY|AUTHORS|NOTICE)\.(?:md|markdown)$/;
+const NON_PLAYBOOK_NAMES = /^(?:LICENSE|LICENCE|SOURCE|CHANGELOG|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY|AUTHORS|NOTICE)$/;
 
-/** The documented rule for non-playbook files (BAD-INPUTS E10): skipped, and listed by `playbook check --verbose`. */
-export function isNonPlaybookFile(pathInContent: string): boolean {
+/** The documented rule for non-playbook files (BAD-INPUTS E10, docs/format.md): skipped, and listed as skipped. */
+export function isNonPlaybookFile(pathInContent: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): boolean {
   const name = pathInContent.split('/').at(-1) ?? '';
-  return NON_PLAYBOOK_NAMES.test(name) || name.startsWith('_');
+  const stem = withoutExtension(name, extensions);
+  return NON_PLAYBOOK_NAMES.test(stem) || name.startsWith('_') || (!pathInContent.includes('/') && /^(readme|index)$/i.test(stem));
+}
+
+/** Which files of the content folder are playbooks: extensions read, globs left out. */
+export interface ListingOptions {
+  extensions?: readonly string[];
+  exclude?: readonly string[];
 }
 
 /** One Markdown file found under the content folder. */
@@ -52,13 +64,15 @@ export interface FileListing {
 const toPosix = (path: string) => path.split(sep).join('/');
 
 /** List the Markdown files of a content folder. Throws `ContentFolderError` when the folder is missing. */
-export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd()): FileListing {
+export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(), options: ListingOptions = {}): FileListing {
+  const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
+  const excluded = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
   const root = resolve(cwd, contentDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new ContentFolderError(`content folder \`${toPosix(relative(cwd, root)) || '.'}\` does not exist or is not a folder. Pass the folder that holds your playbooks with \`--content DIR\` (or set PLAYBOOK_CONTENT), or create \`content/\` with \`playbook new <slug>\`.`);
   }
   const realRoot = realpathSync(root);
-  const { found, others } = filesUnder(root);
+  const { found, others } = filesUnder(root, extensions);
   const files: PlaybookFile[] = [];
   const ignored: string[] = [];
   const findings: ModelFinding[] = [];
@@ -66,7 +80,7 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
   for (const path of found) {
     const absolute = resolve(root, path);
     const file = toPosix(relative(cwd, absolute));
-    if (isNonPlaybookFile(path)) {
+    if (isNonPlaybookFile(path, extensions) || excluded(path)) {
       ignored.push(file);
       continue;
     }
@@ -98,7 +112,7 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
  * libraries either drop symlinks silently or follow loops. Dot-files and dot-folders (`.git`,
  * `.obsidian`) are skipped. Sorted, with `/`; Markdown links last.
  */
-function filesUnder(root: string): { found: string[]; others: string[] } {
+function filesUnder(root: string, extensions: readonly string[]): { found: string[]; others: string[] } {
   const found: string[] = [];
   const links: string[] = [];
   const others: string[] = [];
@@ -109,7 +123,7 @@ function filesUnder(root: string): { found: string[]; others: string[] } {
       if (entry.name.startsWith('.')) continue;
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory()) pending.push(path);
-      else if (!/\.(md|markdown)$/i.test(entry.name)) {
+      else if (!playbookExtensionOf(entry.name, extensions)) {
         if (entry.isFile()) others.push(path);
       } else if (entry.isFile()) found.push(path);
       else if (entry.isSymbolicLink()) links.push(path);
@@ -136,6 +150,7 @@ export function readPlaybookFile(entry: PlaybookFile): Playbook {
   }
   return parsePlaybookBytes(entry.file, bytes, { path: entry.path });
 }
+
 
 export interface LoadedCorpus extends Corpus {
   contentDir: string;

@@ -6,7 +6,7 @@
  * column, frontmatter included).
  */
 import type { ModelFinding, Place } from './findings.ts';
-import type { Frontmatter, GapStatus, PrerequisiteKind, ShadowingMode, Status } from './schema.ts';
+import type { Frontmatter, GapStatus, Kind, PrerequisiteKind, ShadowingMode, Status } from './schema.ts';
 
 /** One thing to have before step 1. */
 export interface Prerequisite {
@@ -171,12 +171,18 @@ export interface Playbook {
   /** Title to show: the frontmatter title, else the first `#` heading, else the file name. */
   displayTitle: string;
   status: Status;
+  /** `procedure` (steps to follow) or `reference` (no step rules apply). */
+  kind: Kind;
+  /** The page's own review interval (`review_every`), in days, when it has one. */
+  reviewEveryDays?: number;
   tags: string[];
   frontmatter?: FrontmatterInfo;
   prerequisites: Prerequisite[];
   shadowing: ShadowingSession[];
-  /** Top-level steps; sub-steps are in `children`. */
+  /** Top-level steps of the (first) procedure; sub-steps are in `children`. */
   steps: Step[];
+  /** Further procedures of the page (`## Steps to roll back` after `## Steps`), each with its own numbering; their anchors start with the heading's id. */
+  procedures: { heading: Heading; steps: Step[] }[];
   /** Place of the `## Steps` heading, when there is one. */
   stepsHeading?: Heading;
   /** What the Steps section holds when it holds no ordered list: explains "no steps". */
@@ -207,6 +213,11 @@ export function allSteps(steps: readonly Step[]): Step[] {
   };
   walk(steps);
   return result;
+}
+
+/** Every step of every procedure of the page, the first procedure first, sub-steps included. */
+export function everyStep(playbook: Pick<Playbook, 'steps' | 'procedures'>): Step[] {
+  return allSteps([...playbook.steps, ...playbook.procedures.flatMap((procedure) => procedure.steps)]);
 }
 
 /** Find a step by number (`2`, `2.1`) or explicit id. */

@@ -11,8 +11,10 @@ import type { Code, Html, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema } from './schema.ts';
+import { markCallouts, readDialectSource, unshiftPositions } from './callouts.ts';
+import { DEFAULT_DIALECT, reviewIntervalDays, type Dialect } from './dialect.ts';
 import { reservedRouteOf } from './reserved.ts';
-import { slugOf } from './slug.ts';
+import { isFolderPage, slugOf, withoutExtension } from './slug.ts';
 import { maskSecrets } from './secrets.ts';
 import { decodePlaybookBytes, LineIndex, normaliseText } from './source.ts';
 
@@ -25,9 +27,16 @@ export const MAX_FILE_BYTES = 512 * 1024;
 
 const REQUIRED_FIELDS = ['title', 'summary', 'owner'] as const;
 
+/** The owner `playbook import` writes when it finds nobody: a warning, not a person. */
+export const UNASSIGNED = 'unassigned';
+
 export interface ParseOptions {
   /** Path relative to the content folder (for the slug); defaults to `file`. */
   path?: string;
+  /** How other generators write (frontmatter aliases, step headings); default: DEFAULT_DIALECT. */
+  dialect?: Dialect;
+  /** File extensions that are playbooks (for the slug), default DEFAULT_EXTENSIONS. */
+  extensions?: readonly string[];
 }
 
 /** A parsed file: the model, and the body's syntax tree for the renderer (positions in file coordinates). */
@@ -65,7 +74,8 @@ export function parseDocument(file: string, rawText: string, options: ParseOptio
   // downstream (model, reporters, site) ever holds one.
   const { text, secrets } = maskSecrets(normaliseText(rawText));
   const path = options.path ?? file;
-  const playbook = emptyPlaybook(file, path, text);
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  const playbook = emptyPlaybook(file, path, text, options.extensions);
   const findings = playbook.findings;
   const index = new LineIndex(text);
   const reserved = reservedRouteOf(playbook.slug);
@@ -133,30 +143,34 @@ export function parseDocument(file: string, rawText: string, options: ParseOptio
     playbook.frontmatter = info;
     if (parsed.data === undefined && parsed.findings.length > 0) {
       // The YAML itself is broken: its findings say so; do not add "missing title" on top.
-      return { playbook, tree: parseBody(playbook, text, index, bodyStart) };
+      return { playbook, tree: parseBody(playbook, text, index, bodyStart, dialect) };
     }
   }
 
+  // Other generators' keys: aliases read as this format's keys, the rest kept and named once (unknown-key).
+  if (isRecord(data)) ({ data, placeOf } = readDialect(playbook, data, placeOf, dialect));
   // A `---js` block already has its diagnostic; "no frontmatter" on top would only add noise.
   if (split.kind !== 'language') validateFrontmatter(playbook, split.kind === 'yaml' ? (data ?? {}) : undefined, placeOf);
   buildFrontmatterModel(playbook, data, placeOf);
-  return { playbook, tree: parseBody(playbook, text, index, bodyStart) };
+  return { playbook, tree: parseBody(playbook, text, index, bodyStart, dialect) };
 }
 
-function emptyPlaybook(file: string, path: string, text: string): Playbook {
+function emptyPlaybook(file: string, path: string, text: string, extensions?: readonly string[]): Playbook {
   return {
     file,
     path,
-    slug: slugOf(path),
+    slug: slugOf(path, extensions),
     text,
     valid: false,
     meta: {},
-    displayTitle: fileTitle(path),
+    displayTitle: fileTitle(path, extensions),
     status: 'active',
+    kind: 'procedure',
     tags: [],
     prerequisites: [],
     shadowing: [],
     steps: [],
+    procedures: [],
     stepsShape: 'missing',
     extraStepsHeadings: [],
     headings: [],
@@ -173,9 +187,17 @@ function playbookUrlPath(slug: string): string {
   return `/${slug}/`;
 }
 
-function fileTitle(path: string): string {
-  const name = path.split('/').at(-1) ?? path;
-  return name.replace(/\.(md|markdown)$/i, '');
+/** Text that is (or holds) a template tag of another generator: ERB, Liquid, Hugo, Jinja. */
+export function isTemplateText(text: string): boolean {
+  return /<%|%>|\{\{|\}\}|\{%|%\}/.test(text);
+}
+
+/** A title from the file's name, made readable: `rotate_pager-keys.md` → "Rotate pager keys" (a folder page takes its folder's name). */
+export function fileTitle(path: string, extensions?: readonly string[]): string {
+  const segments = withoutExtension(path, extensions).split('/');
+  const name = (isFolderPage(path, extensions) ? segments.at(-2) : segments.at(-1)) ?? path;
+  const words = name.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -210,6 +232,49 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} \`${String(value)}\``;
+}
+
+/**
+ * Read other generators' frontmatter: an alias (`description`, `last_reviewed_on`, `keywords`, …) is read
+ * as this format's key when that key is not written too; top-level keys this format does not know and that
+ * are not a likely typo of one (`weight`, `layout`, `parent`) are kept in the file, ignored here, and named in
+ * one `unknown-key` finding. Places of aliased values stay the places of the keys as written.
+ */
+function readDialect(playbook: Playbook, data: Record<string, unknown>, placeOf: (path: YamlPath, which?: 'key' | 'value') => Place, dialect: Dialect) {
+  const known = knownKeysAt([]);
+  const read: Record<string, unknown> = {};
+  const writtenAs = new Map<string, string>();
+  const foreign: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const canonical = dialect.aliases[key];
+    if (known.includes(key)) read[key] = value;
+    else if (canonical && known.includes(canonical) && !(canonical in data) && !writtenAs.has(canonical)) {
+      read[canonical] = aliasValue(canonical, value);
+      writtenAs.set(canonical, key);
+    } else if (suggestKey(key, known) || canonical) read[key] = value; // a likely typo (or a second alias): the schema says which key was meant
+    else foreign.push(key);
+  }
+  if (foreign.length > 0) {
+    playbook.findings.push(
+      findingAt(playbook.file, placeOf([foreign[0]!], 'key'), 'unknown-key', `${foreign.length === 1 ? 'key' : 'keys'} ${foreign.map((k) => `\`${k}\``).join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not part of the playbook format: kept in the file, ignored by the checker and the site`, {
+        fix: 'leave them if another tool reads them; otherwise remove them, or map them in `aliases` of playbook.config.json',
+        data: { keys: foreign },
+      }),
+    );
+  }
+  const mappedPlaceOf = (path: YamlPath, which?: 'key' | 'value'): Place => {
+    const alias = typeof path[0] === 'string' ? writtenAs.get(path[0]) : undefined;
+    return placeOf(alias ? [alias, ...path.slice(1)] : path, which);
+  };
+  return { data: read, placeOf: mappedPlaceOf };
+}
+
+/** An alias's value in this format's shape: `keywords: a, b` is the tag list `[a, b]`; a multi-line description one line. */
+function aliasValue(canonical: string, value: unknown): unknown {
+  if (canonical === 'tags' && typeof value === 'string') return value.split(/[,;]/).map((tag) => tag.trim()).filter(Boolean);
+  if (canonical === 'summary' && typeof value === 'string') return value.replace(/\s+/g, ' ').trim();
+  if (canonical === 'last_reviewed' && value instanceof Date) return value.toISOString().slice(0, 10);
+  return value;
 }
 
 /** Validate against the schema; every issue becomes a diagnostic at its place. */
@@ -295,8 +360,18 @@ function buildFrontmatterModel(playbook: Playbook, data: unknown, placeOf: (path
     if (result.success && result.data !== undefined) (meta as Record<string, unknown>)[key] = result.data;
   }
   playbook.meta = meta;
+  if (meta.owner === UNASSIGNED) {
+    playbook.findings.push(
+      findingAt(playbook.file, placeOf(['owner']), 'unassigned-owner', `\`owner: ${UNASSIGNED}\`: nobody answers questions about this playbook yet (import found no owner)`, {
+        fix: 'write the handle of the person who runs this procedure today',
+      }),
+    );
+  }
   if (meta.title) playbook.displayTitle = meta.title;
   playbook.status = meta.status ?? 'active';
+  playbook.kind = meta.kind ?? 'procedure';
+  const every = reviewIntervalDays(meta.review_every);
+  if (every !== undefined) playbook.reviewEveryDays = every;
   playbook.tags = meta.tags ?? [];
 
   const prerequisites = Array.isArray(data['prerequisites']) ? data['prerequisites'] : [];
@@ -357,7 +432,7 @@ function shadowingSessionOf(raw: unknown, index: number, placeOf: (path: YamlPat
 }
 
 /** Parse the body into the model's steps, sections and links; returns the tree (empty when the body was refused). */
-function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart: number): Root {
+function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart: number, dialect: Dialect = DEFAULT_DIALECT): Root {
   const bodyLine = index.pointAt(bodyStart).line;
   playbook.bodyLine = bodyLine;
   // The frontmatter is replaced by empty lines, so the parser's positions are the file's positions.
@@ -371,15 +446,21 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
     );
     return EMPTY_TREE();
   }
-  const tree = parseMarkdown(masked);
+  // Other dialects' callouts and headings, read as this one's (positions kept as in the file).
+  const source = readDialectSource(masked);
+  const tree = parseMarkdown(source.text);
+  unshiftPositions(tree, source.shifts);
+  markCallouts(tree);
   const lines = masked.split('\n');
-  const parts: BodyParts = bodyPartsOf(tree, lines);
+  const parts: BodyParts = bodyPartsOf(tree, lines, dialect);
   Object.assign(playbook, parts);
   unclosedFence(playbook, tree, lines);
   refuseDeepHtml(playbook, tree);
   if (!playbook.meta.title) {
-    const h1 = playbook.headings.find((heading) => heading.depth === 1);
-    if (h1) playbook.displayTitle = h1.text;
+    // The first H1, else the first heading, never a template tag of another generator (`<%= title %>`); else the file name.
+    const usable = playbook.headings.filter((heading) => heading.text !== '' && !isTemplateText(heading.text));
+    const heading = usable.find((h) => h.depth === 1) ?? usable[0];
+    if (heading) playbook.displayTitle = heading.text;
   }
   return tree;
 }

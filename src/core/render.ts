@@ -13,10 +13,11 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { STEP_ID_PATTERN } from './body.ts';
-import { attachmentUrl, bodyId, resolveLink } from './links.ts';
-import { allSteps, findStep, type Gap, type Playbook } from './model.ts';
-import { parseDocument } from './parse.ts';
+import { HEADING_ID_PATTERN, STEP_ID_PATTERN } from './body.ts';
+import { attachmentUrl, bodyId, resolveLink, type LinkContext } from './links.ts';
+import { everyStep, findStep, type Gap, type Playbook } from './model.ts';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { isTemplateText, parseDocument } from './parse.ts';
 import { sanitizeSchema } from './sanitize.ts';
 
 export interface RenderOptions {
@@ -24,6 +25,12 @@ export interface RenderOptions {
   base?: string;
   /** Paths (in the content folder) of the attachments the build publishes; a link to any other file is shown as text. */
   published?: readonly string[];
+  /** Every playbook slug of the site, so links in another generator's URL form (`page.html`, `page/`) reach their playbook. */
+  slugs?: readonly string[];
+  /** The playbook file extensions of the site. */
+  extensions?: readonly string[];
+  /** Every other file of the content folder (published or not). */
+  files?: readonly string[];
   /** Extra HTML tags a team trusts in raw HTML (e.g. `details`, `summary` are already allowed). */
   allowTags?: readonly string[];
 }
@@ -45,12 +52,13 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
   const base = options.base ?? '/';
   const anchors = new Map<string, string | undefined>();
   markAnchors(playbook, tree, anchors);
+  dropTitleHeading(playbook, tree);
   const processor = unified()
     // Footnote ids unprefixed here: the sanitiser prefixes every body id once, and links are rewritten to match.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
-    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? [])))
+    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? []), { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) }))
     .use(rehypeGapMarkers, playbook)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
@@ -70,7 +78,7 @@ export function renderMarkdownHtml(path: string, text: string, options: RenderOp
 function markAnchors(playbook: Playbook, tree: Root, anchors: Map<string, string | undefined>): void {
   const headingIds = playbook.headings.map((heading) => heading.id);
   let headingIndex = 0;
-  const stepAnchorByLine = new Map(allSteps(playbook.steps).map((step) => [`${step.place.start.line}:${step.place.start.column}`, step]));
+  const stepAnchorByLine = new Map(everyStep(playbook).map((step) => [`${step.place.start.line}:${step.place.start.column}`, step]));
   visit(tree, (node) => {
     if (node.type === 'heading') {
       const id = headingIds[headingIndex++];
@@ -88,13 +96,24 @@ function markAnchors(playbook: Playbook, tree: Root, anchors: Map<string, string
   });
 }
 
+/**
+ * The page shows the playbook's title above the body: the body's first H1 is dropped when it says the same,
+ * or when it is a template tag of another generator (`# <%= current_page.data.title %>`) standing for it.
+ */
+function dropTitleHeading(playbook: Playbook, tree: Root): void {
+  const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  if (index === -1) return;
+  const text = mdastToString(tree.children[index]!, { includeHtml: true }).trim();
+  if (isTemplateText(text) || text.toLowerCase() === playbook.displayTitle.trim().toLowerCase()) tree.children.splice(index, 1);
+}
+
 /** The gaps shown inside a step: open ones, and documented ones the step now covers (wontfix ones are not shown). */
 function gapsByStepAnchor(playbook: Playbook): Map<string, { gap: Gap; date: string }[]> {
   const byAnchor = new Map<string, { gap: Gap; date: string }[]>();
   for (const session of playbook.shadowing) {
     for (const gap of session.gaps) {
       if (!gap.step || gap.status === 'wontfix') continue;
-      const step = findStep(playbook.steps, gap.step);
+      const step = findStep(everyStep(playbook), gap.step);
       if (!step) continue;
       byAnchor.set(bodyId(step.anchor), [...(byAnchor.get(bodyId(step.anchor)) ?? []), { gap, date: session.date }]);
     }
@@ -137,7 +156,7 @@ function endOfStepText(item: Element): number {
   return firstBlock === -1 ? children.length : firstBlock;
 }
 
-function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>, published: ReadonlySet<string>): void {
+function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>, published: ReadonlySet<string>, links: LinkContext): void {
   visit(hast, 'element', (element: Element, index, parent) => {
     const marker = element.properties['dataPbAnchor'];
     if (marker !== undefined) {
@@ -145,6 +164,10 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
       if (typeof marker === 'string' && anchors.has(marker)) {
         element.properties['id'] = bodyId(marker);
         const stepNumber = anchors.get(marker);
+        if (/^h[1-6]$/.test(element.tagName)) {
+          const lastText = element.children.findLast((child): child is HastText => child.type === 'text');
+          if (lastText) lastText.value = lastText.value.replace(HEADING_ID_PATTERN, '');
+        }
         if (element.tagName === 'li' && stepNumber !== undefined) {
           element.properties['dataStep'] = stepNumber;
           element.properties['className'] = [...toClassList(element.properties['className']), 'step'];
@@ -152,12 +175,20 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
         }
       }
     }
+    if (element.tagName === 'blockquote' && typeof element.properties['dataPbCallout'] === 'string') {
+      // An admonition or alert: an aside with its title, as text.
+      const type = element.properties['dataPbCallout'];
+      const title = String(element.properties['dataPbCalloutTitle'] ?? type);
+      element.tagName = 'aside';
+      element.properties = { className: ['callout', `callout-${type}`], role: 'note' };
+      element.children.unshift({ type: 'element', tagName: 'p', properties: { className: ['callout-title'] }, children: [{ type: 'text', value: title }] });
+    }
     if (element.tagName === 'pre' || element.tagName === 'table') {
       // A code block or table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
       element.properties['tabIndex'] = 0;
     }
     if (element.tagName === 'img' && typeof element.properties['src'] === 'string') {
-      const target = resolveLink(playbook.path, element.properties['src']);
+      const target = resolveLink(playbook.path, element.properties['src'], links);
       const alt = typeof element.properties['alt'] === 'string' && element.properties['alt'] ? element.properties['alt'] : '';
       if (target.kind === 'file' && published.has(target.path)) {
         element.properties['src'] = attachmentUrl(base, target.path);
@@ -176,7 +207,7 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
       return;
     }
     if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
-      const target = resolveLink(playbook.path, element.properties['href']);
+      const target = resolveLink(playbook.path, element.properties['href'], links);
       if (target.kind === 'anchor') element.properties['href'] = target.anchor ? `#${bodyId(target.anchor)}` : '#';
       else if (target.kind === 'playbook') element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
       else if (target.kind === 'file') {

@@ -19,6 +19,7 @@ export function sanitizeSchema(allowTags: readonly string[] = []): Schema {
     attributes: {
       ...defaultSchema.attributes,
       li: [...(defaultSchema.attributes?.['li'] ?? []), 'dataPbAnchor'],
+      blockquote: [...(defaultSchema.attributes?.['blockquote'] ?? []), 'dataPbCallout', 'dataPbCalloutTitle'],
       h1: ['dataPbAnchor'],
       h2: [...(defaultSchema.attributes?.['h2'] ?? []), 'dataPbAnchor'],
       h3: ['dataPbAnchor'],

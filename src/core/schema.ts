@@ -4,6 +4,7 @@
  * from `z.infer`, never written twice by hand.
  */
 import { z } from 'astro/zod';
+import { reviewIntervalDays } from './dialect.ts';
 
 /** A calendar date written `YYYY-MM-DD` that exists (no 2026-13-45). */
 export const calendarDate = z
@@ -105,6 +106,9 @@ export const shadowingSessionSchema = z
 
 export const STATUSES = ['draft', 'active', 'deprecated'] as const;
 
+/** What a page is: a procedure (steps to follow: every step rule applies) or a reference (knowledge, a postmortem: no step rules). */
+export const KINDS = ['procedure', 'reference'] as const;
+
 /** The frontmatter of a playbook. */
 export const frontmatterSchema = z
   .strictObject({
@@ -114,6 +118,12 @@ export const frontmatterSchema = z
     tags: z.array(nonEmptyText('a tag'), { error: 'expected a list of tags, e.g. `[on-call, pagerduty]`' }).optional().describe('Tags for grouping and search.'),
     status: z.enum(STATUSES, { error: `expected one of ${STATUSES.join(', ')}` }).default('active').describe('draft | active | deprecated'),
     last_reviewed: calendarDate.optional().describe('When the playbook was last reviewed, YYYY-MM-DD.'),
+    review_every: z
+      .union([z.number(), z.string()], { error: 'expected a number of days, or a period such as `90 days`, `6 months`, `1 year`' })
+      .refine((value) => reviewIntervalDays(value) !== undefined, { message: 'expected a number of days, or a period such as `90 days`, `6 months`, `1 year`' })
+      .optional()
+      .describe('How often this playbook is reviewed (days, or `6 months`): overrides the site-wide staleDays.'),
+    kind: z.enum(KINDS, { error: 'expected `procedure` or `reference`' }).default('procedure').describe('procedure (steps to follow) | reference (no step rules)'),
     prerequisites: z.array(prerequisiteSchema, { error: 'expected a list of prerequisites' }).optional().describe('What the reader must have before step 1.'),
     shadowing: z.array(shadowingSessionSchema, { error: 'expected a list of shadowing sessions' }).optional().describe('Sessions where someone watched the work.'),
   })
@@ -124,6 +134,7 @@ export type PrerequisiteEntry = z.infer<typeof prerequisiteSchema>;
 export type GapEntry = z.infer<typeof gapSchema>;
 export type ShadowingEntry = z.infer<typeof shadowingSessionSchema>;
 export type Status = (typeof STATUSES)[number];
+export type Kind = (typeof KINDS)[number];
 export type GapStatus = (typeof GAP_STATUSES)[number];
 export type ShadowingMode = (typeof SHADOWING_MODES)[number];
 

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_ALIASES, DEFAULT_EXTENSIONS, DEFAULT_STEP_HEADINGS, type Dialect } from '../core/dialect.ts';
 import { CONFIG_FILE_NAMES, configFileSchema, type ConfigFile } from './schema.ts';
 
 export type SeveritySetting = 'error' | 'warning' | 'info' | 'off';
@@ -46,6 +47,12 @@ export interface Settings {
   docsUrl: string;
   /** Options per rule id, as written; each rule validates its own. */
   options: Record<string, unknown>;
+  /** File extensions read as playbooks. */
+  extensions: string[];
+  /** Globs of files under the content folder that are not playbooks. */
+  exclude: string[];
+  /** How other generators write: frontmatter aliases, step headings. */
+  dialect: Dialect;
   /** Where each value came from. */
   origins: Record<SettingName, SettingOrigin>;
 }
@@ -136,6 +143,9 @@ export function resolveSettings(options: ResolveOptions = {}): Settings {
     staleDays: file.staleDays ?? 180,
     docsUrl: pick('docsUrl', undefined, PACKAGE_RULE_DOCS)!,
     options: file.options ?? {},
+    extensions: file.extensions ?? [...DEFAULT_EXTENSIONS],
+    exclude: file.exclude ?? [],
+    dialect: { aliases: { ...DEFAULT_ALIASES, ...(file.aliases ?? {}) }, stepHeadings: file.stepHeadings ?? [...DEFAULT_STEP_HEADINGS] },
     origins,
   };
   const editUrl = pick('editUrl', undefined, undefined);

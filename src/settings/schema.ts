@@ -40,6 +40,14 @@ export const configFileSchema = z
     options: z.record(z.string(), z.unknown()).optional(),
     /** Whether a site build fails on checker errors (default true). */
     failBuildOnError: z.boolean().optional(),
+    /** File extensions read as playbooks (default `.md`, `.markdown`, `.html.md`, `.md.erb`, `.html.md.erb`). */
+    extensions: z.array(z.string().regex(/^\.[\w.]+$/, { message: 'expected an extension such as `.md` or `.html.md.erb`' })).min(1).optional(),
+    /** Globs (relative to the content folder) of files that are not playbooks: `postmortems/**`, `**\/_*.md`. */
+    exclude: z.array(z.string().min(1)).optional(),
+    /** Frontmatter keys of other generators read as this format's keys, on top of the built-in ones: `{ "synopsis": "summary" }`. */
+    aliases: z.record(z.string(), z.enum(['title', 'summary', 'owner', 'tags', 'status', 'last_reviewed', 'review_every', 'kind'])).optional(),
+    /** Headings whose ordered lists are steps (whole words of the heading), replacing the built-in ones. */
+    stepHeadings: z.array(z.string().min(1)).min(1).optional(),
     /** Folder of `playbook check`'s cache (default `node_modules/.cache/playbook`). */
     cacheDir: z.string().min(1).optional(),
   })

@@ -7,7 +7,7 @@
 import { startFromZero, usedBy, type Corpus } from '../core/corpus.ts';
 import { isStale, onlyOwnerHasDoneIt, resolvedPrerequisites } from '../core/facts.ts';
 import { groupBy } from '../core/group.ts';
-import { allSteps, findStep, type Playbook } from '../core/model.ts';
+import { allSteps, everyStep, findStep, type Playbook } from '../core/model.ts';
 import { playbookUrl } from '../core/render.ts';
 import { bodyId } from '../core/links.ts';
 import { personSlugs } from '../core/people.ts';
@@ -124,7 +124,7 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
   const stale = isStale(playbook, options.now, options.staleDays);
   const gaps: SiteGap[] = playbook.shadowing.flatMap((session) =>
     session.gaps.map((gap) => {
-      const step = gap.step ? findStep(playbook.steps, gap.step) : undefined;
+      const step = gap.step ? findStep(everyStep(playbook), gap.step) : undefined;
       const entry: SiteGap = { found: gap.found, status: gap.status, date: session.date };
       if (gap.id) entry.id = gap.id;
       if (gap.step) entry.step = gap.step;

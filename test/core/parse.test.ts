@@ -200,16 +200,16 @@ describe('commands of a shell block', () => {
 });
 
 describe('syntax of other generators (BAD-INPUTS M7, M8)', () => {
-  it('records Liquid, Hugo shortcodes, ERB, MDX components and admonitions outside code, with places', () => {
-    const body = '{% include toc.html %}\n\nHello {{< ref "x" >}}.\n\n<%= user.name %>\n\n<Callout type="x" />\n\n!!! note\n    Hi\n\n:::tip\nHey\n:::\n\n`{{ in code }}`\n\n```\n{% raw %}\n```\n';
+  it('records Liquid, Hugo shortcodes, ERB, MDX components and unknown admonitions outside code, with places', () => {
+    const body = '{% include toc.html %}\n\nHello {{< ref "x" >}}.\n\n<%= user.name %>\n\n<Callout type="x" />\n\n!!! frob\n    Hi\n\n:::wibble\nHey\n:::\n\n`{{ in code }}`\n\n```\n{% raw %}\n```\n';
     const parsed = parse(playbookText(MINIMAL, body));
     expect(parsed.foreign.map((f) => [f.kind, f.sample, f.place.start.line])).toEqual([
       ['liquid', '{% include toc.html %}', 7],
       ['hugo-shortcode', '{{< ref "x" >}}', 9],
       ['erb', '<%= user.name %>', 11],
       ['mdx-component', '<Callout>', 13],
-      ['admonition', '!!! note', 15],
-      ['admonition', ':::tip', 18],
+      ['admonition', '!!! frob', 15],
+      ['admonition', ':::wibble', 18],
     ]);
   });
 });

@@ -17,7 +17,7 @@ export const BACKWARD_PENALTY = 0.05;
  * The step each documented action is aligned to (1-based), 0 for the others.
  * `scores[action][step - 1]` is how well the step describes the action.
  */
-export function alignSteps(scores: readonly (readonly number[])[], documented: readonly boolean[], backwardPenalty = BACKWARD_PENALTY): number[] {
+export function alignSteps(scores: readonly (readonly number[])[], documented: readonly boolean[], backwardPenalty = BACKWARD_PENALTY, repeats: readonly boolean[] = []): number[] {
   const steps = scores[0]?.length ?? 0;
   const assigned = scores.map(() => 0);
   const rows = scores.map((row, index) => ({ row, index })).filter(({ index }) => documented[index]);
@@ -27,13 +27,15 @@ export function alignSteps(scores: readonly (readonly number[])[], documented: r
   const from: number[][] = [best.map(() => -1)];
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!.row;
+    // An action done "again" may go back to an earlier step at no cost.
+    const penalty = repeats[rows[r]!.index] ? 0 : backwardPenalty;
     const next: number[] = [];
     const back: number[] = [];
     for (let j = 0; j < steps; j++) {
       let top = Number.NEGATIVE_INFINITY;
       let arg = 0;
       for (let k = 0; k < steps; k++) {
-        const value = best[k]! - (j < k ? backwardPenalty * (1 + k - j) : 0);
+        const value = best[k]! - (j < k ? penalty * (1 + k - j) : 0);
         if (value > top) {
           top = value;
           arg = k;

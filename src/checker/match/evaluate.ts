@@ -3,10 +3,16 @@
  * test/fixtures/eval/undocumented-steps/README.md): precision and recall of
  * the "undocumented" label per distinct observed entry, and for true
  * positives how often `afterStep` is the labeled step (exact, within one).
+ *
+ * Two levels. The matcher's verdict ("does a step, the Verify section or a
+ * prerequisite describe this action") is what the labels answer, so it is
+ * scored as is: a recorded gap does not change it. The finding level is what
+ * an author sees: an entry counts as reported when it gets an
+ * `undocumented-step` finding or a recorded gap covers it.
  * Pure: the caller reads the files.
  */
 import type { Playbook } from '../../core/model.ts';
-import { findUndocumentedActions, type MatcherOptions } from './index.ts';
+import { findUndocumentedActions, gapCoverage, matcherFor, type MatcherOptions } from './index.ts';
 
 /** One case of labels.json. */
 export interface CaseLabels {
@@ -27,6 +33,10 @@ export interface Outcome {
   expectedAfter?: number;
   actualAfter?: number;
   nearest?: string;
+  /** The finding level: it gets an `undocumented-step` finding, or a recorded gap covers it. */
+  reported: boolean;
+  /** The gap that covers it, if any (`id`, or session and index). */
+  coveredBy?: string;
 }
 
 export interface Summary {
@@ -50,10 +60,13 @@ export function outcomesOf(file: string, playbook: Playbook, labels: CaseLabels,
     throw new Error(`${file}: labels do not match the observed entries (unlabeled: ${JSON.stringify(unlabeled)}, not observed: ${JSON.stringify(unknown)})`);
   }
   const found = new Map(findUndocumentedActions(playbook, options).map((u) => [u.action.text, u]));
+  const covered = gapCoverage(playbook, matcherFor(options));
   const expectedAfter = new Map(labels.undocumented.map((u) => [u.observed, u.after_step]));
   return labeled.map((text) => {
     const hit = found.get(text);
-    const outcome: Outcome = { file, observed: text, expected: expectedAfter.has(text) ? 'undocumented' : 'documented', actual: hit ? 'undocumented' : 'documented' };
+    const gap = covered.get(text.trim().replace(/\s+/g, ' ').toLowerCase());
+    const outcome: Outcome = { file, observed: text, expected: expectedAfter.has(text) ? 'undocumented' : 'documented', actual: hit ? 'undocumented' : 'documented', reported: hit !== undefined || gap !== undefined };
+    if (gap) outcome.coveredBy = gap.id ?? `session ${gap.session + 1}, gap ${gap.index + 1}`;
     if (expectedAfter.has(text)) outcome.expectedAfter = expectedAfter.get(text)!;
     if (hit) {
       outcome.actualAfter = hit.afterStep;
@@ -63,12 +76,18 @@ export function outcomesOf(file: string, playbook: Playbook, labels: CaseLabels,
   });
 }
 
-/** Precision, recall and placement over outcomes. */
-export function summarise(outcomes: readonly Outcome[]): Summary {
-  const truePositives = outcomes.filter((o) => o.expected === 'undocumented' && o.actual === 'undocumented');
-  const falsePositives = outcomes.filter((o) => o.expected === 'documented' && o.actual === 'undocumented').length;
-  const falseNegatives = outcomes.filter((o) => o.expected === 'undocumented' && o.actual === 'documented').length;
+/**
+ * Precision, recall and placement over outcomes: of the matcher's verdict
+ * (`matcher`, the default), or of what is reported (`finding`: a finding or a
+ * covering gap; placement counts the entries with a finding).
+ */
+export function summarise(outcomes: readonly Outcome[], level: 'matcher' | 'finding' = 'matcher'): Summary {
+  const flagged = (o: Outcome) => (level === 'matcher' ? o.actual === 'undocumented' : o.reported);
+  const truePositives = outcomes.filter((o) => o.expected === 'undocumented' && flagged(o));
+  const falsePositives = outcomes.filter((o) => o.expected === 'documented' && flagged(o)).length;
+  const falseNegatives = outcomes.filter((o) => o.expected === 'undocumented' && !flagged(o)).length;
   const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+  const placed = truePositives.filter((o) => o.actualAfter !== undefined);
   return {
     entries: outcomes.length,
     truePositives: truePositives.length,
@@ -76,7 +95,7 @@ export function summarise(outcomes: readonly Outcome[]): Summary {
     falseNegatives,
     precision: ratio(truePositives.length, truePositives.length + falsePositives),
     recall: ratio(truePositives.length, truePositives.length + falseNegatives),
-    placementExact: ratio(truePositives.filter((o) => o.actualAfter === o.expectedAfter).length, truePositives.length),
-    placementWithinOne: ratio(truePositives.filter((o) => Math.abs(o.actualAfter! - o.expectedAfter!) <= 1).length, truePositives.length),
+    placementExact: ratio(placed.filter((o) => o.actualAfter === o.expectedAfter).length, placed.length),
+    placementWithinOne: ratio(placed.filter((o) => Math.abs(o.actualAfter! - o.expectedAfter!) <= 1).length, placed.length),
   };
 }

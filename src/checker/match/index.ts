@@ -14,9 +14,10 @@
  * Pure and deterministic: no I/O, no model, nothing downloaded.
  */
 import type { ObservedAction, Playbook } from '../../core/model.ts';
-import { alignSteps, placementsOf } from './align.ts';
+import type { GapStatus } from '../../core/schema.ts';
+import { alignSteps, BACKWARD_PENALTY, placementsOf } from './align.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
-import { contextKeysOf, pairsOf, peopleOf, unitsOf } from './steps.ts';
+import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, unitsOf, type StepUnit } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
 
@@ -25,6 +26,19 @@ export interface MatcherOptions {
   synonyms?: Record<string, string[]>;
   /** Score (0–1) a step must reach to describe an action (default 0.5). Lower finds fewer undocumented actions. */
   threshold?: number;
+  /** Clippings and jargon to spell out before matching (`{ sev: "severity" }`), on top of the defaults in jargon.ts. */
+  jargon?: Record<string, string>;
+}
+
+/** A gap recorded in a shadowing session (`gaps:`), by where it is. */
+export interface GapReference {
+  /** Index of its session. */
+  session: number;
+  /** Index in the session's `gaps` list. */
+  index: number;
+  id?: string;
+  found: string;
+  status: GapStatus;
 }
 
 export interface UndocumentedAction {
@@ -33,6 +47,12 @@ export interface UndocumentedAction {
   afterStep: number;
   /** The step that came closest, and why it does not describe the action. */
   nearest?: { step: string; score: number; reason: string };
+  /** How sure the matcher is that nothing describes the action (0–1), from how close the nearest step came. */
+  confidence: number;
+  /** The nearest step came close: a different wording of the same action is possible. */
+  close: boolean;
+  /** A gap of the same session that already records the action: no `undocumented-step` finding then. */
+  coveredBy?: GapReference;
 }
 
 /** How every action of a playbook compares with its steps; exported for the docs and the benchmark. */
@@ -49,6 +69,12 @@ export interface ActionVerdict {
 export const DEFAULT_THRESHOLD = 0.5;
 /** A pair of steps must beat both its steps alone by this much to be taken instead of a step that describes the action alone. */
 const PAIR_MARGIN = 0.02;
+/** An action described this well by one judged documented in an earlier session is documented too. */
+const SEEN_BEFORE_THRESHOLD = 0.5;
+/** An action judged undocumented that scores this much on a step past the placement cursor moves the cursor there. */
+const PLACEMENT_FLOOR = 0.35;
+/** Both steps of a pair must each say this much of the action for the pair to be compared. */
+const PAIR_FLOOR = 0.1;
 /** Below this coverage, the nearest step is not worth naming. */
 const NEAREST_FLOOR = 0.3;
 
@@ -60,55 +86,129 @@ export interface Matcher {
 }
 
 export function createMatcher(options: MatcherOptions = {}): Matcher {
-  return { table: buildSynonymTable(options.synonyms), threshold: options.threshold ?? DEFAULT_THRESHOLD, weights: DEFAULT_WEIGHTS };
+  return { table: buildSynonymTable(options.synonyms, options.jargon), threshold: options.threshold ?? DEFAULT_THRESHOLD, weights: DEFAULT_WEIGHTS };
 }
 
 const defaultMatcher = { value: undefined as Matcher | undefined };
 
-function matcherFor(options: MatcherOptions | undefined): Matcher {
-  if (options && (options.synonyms || options.threshold !== undefined)) return createMatcher(options);
+/** The matcher for options: the default one is built once per process. */
+export function matcherFor(options: MatcherOptions | undefined): Matcher {
+  if (options && (options.synonyms || options.jargon || options.threshold !== undefined)) return createMatcher(options);
   defaultMatcher.value ??= createMatcher();
   return defaultMatcher.value;
 }
+
+/** How one action (or an action read together with the one it refers to) compares with the playbook. */
+interface Judgement {
+  best?: Comparison;
+  nearest?: Comparison;
+  /** Alignment score per step. */
+  scores: number[];
+  /** A step describes it. */
+  stepDocumented: boolean;
+  /** A step, the Verify section or a prerequisite describes it. */
+  documented: boolean;
+}
+
+/** Refers to what was done just before: "did the same for …", "the same way", "as before", "as for the others". */
+const SAME_AS_BEFORE =
+  /\b(?:(?:did|do|does|doing|done|repeated) the same|the same (?:way|routine|procedure|process|drill|again|for|on|to|with|checks?|steps?)|same (?:routine|again|drill|checks)|as before|as for the others?|as with the others?|likewise|(?:did|do|does|doing|checked|counted|went through) the rest)\b/i;
+/** Says it was done again: the step it repeats may be an earlier one. */
+const REPEATED = /\b(?:again|once more|re-?did|one more time|another time)\b/i;
 
 /** Every observed action with its verdict, in session order (repeats included). */
 export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
   const { table, threshold, weights } = matcher;
   const units = unitsOf(playbook, table);
   const pairs = pairsOf(playbook, table, units);
+  const others = otherUnitsOf(playbook, table);
   const context = contextKeysOf(playbook, table);
   const people = peopleOf(playbook);
+
+  const judge = (terms: TextTerms): Judgement => {
+    const termWeights = weightsOf(terms, units, context, table, weights, people);
+    const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
+    const paired = pairs
+      // A pair can only help when each of its steps says part of the action.
+      .filter((unit) => singles[unit.numbers[0]! - 1]!.coverage >= PAIR_FLOOR && singles[unit.numbers[1]! - 1]!.coverage >= PAIR_FLOOR)
+      .map((unit) => compare(terms, termWeights, unit, table, weights))
+      .filter((pair) => {
+        const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
+        // Each step names something of the action the other does not, and together they describe it
+        // where neither does alone, or clearly better than either.
+        if (!addsObject(terms, first, second) || !addsObject(terms, second, first)) return false;
+        // Neither may name another target than the action: one step's name does not make up for the other's.
+        if (first.otherTarget || second.otherTarget) return false;
+        const alone = Math.max(first.score, second.score);
+        return alone < threshold || pair.score >= alone + PAIR_MARGIN;
+      });
+    const stepBest = bestOf([...singles, ...paired]);
+    const stepDocumented = stepBest !== undefined && stepBest.score >= threshold;
+    // The Verify section or a prerequisite may describe it: documented, but no step to align it to.
+    // It must name what the section or prerequisite is about, not only do what it implies ("Opened …" is not `access: …`).
+    // (Only needed when no step describes it: a step-documented action is aligned to its step.)
+    const elsewhere = stepDocumented ? undefined : bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
+    const best = elsewhere && (!stepBest || (!stepDocumented && elsewhere.score > stepBest.score)) ? elsewhere : stepBest;
+    // Alignment scores per step: a pair counts for its later step.
+    const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
+    const nearest = singles.reduce<Comparison | undefined>((top, c) => (!top || c.coverage > top.coverage || (c.coverage === top.coverage && c.score > top.score) ? c : top), undefined);
+    const judgement: Judgement = { scores, stepDocumented, documented: stepDocumented || (elsewhere !== undefined && elsewhere.score >= threshold) };
+    if (best) judgement.best = best;
+    if (nearest) judgement.nearest = nearest;
+    return judgement;
+  };
+
   const verdicts: ActionVerdict[] = [];
+  /** Documented actions of the sessions judged so far, each as a unit, with the step it does. */
+  const seenBefore: { unit: StepUnit; step: number }[] = [];
   for (const session of playbook.shadowing) {
-    const judged = session.observed.map((action) => {
-      const terms = termsOf(action.text, table);
-      const termWeights = weightsOf(terms, units, context, table, weights, people);
-      const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
-      const paired = pairs
-        .map((unit) => compare(terms, termWeights, unit, table, weights))
-        .filter((pair) => {
-          const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
-          // Each step names something of the action the other does not, and together they describe it
-          // where neither does alone, or clearly better than either.
-          if (!addsObject(terms, first, second) || !addsObject(terms, second, first)) return false;
-          // Neither may name another target than the action: one step's name does not make up for the other's.
-          if (first.otherTarget || second.otherTarget) return false;
-          const alone = Math.max(first.score, second.score);
-          return alone < threshold || pair.score >= alone + PAIR_MARGIN;
-        });
-      const best = bestOf([...singles, ...paired]);
-      // Alignment scores per step: a pair counts for its later step.
-      const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
-      const nearest = singles.reduce<Comparison | undefined>((top, c) => (!top || c.coverage > top.coverage || (c.coverage === top.coverage && c.score > top.score) ? c : top), undefined);
-      return { action, best, nearest, scores, documented: best !== undefined && best.score >= threshold };
+    const judged: Judgement[] = [];
+    const repeats: boolean[] = [];
+    session.observed.forEach((action, index) => {
+      let judgement = judge(termsOf(action.text, table));
+      // "Did the same for the second printer": what was done before, to what this action names.
+      const previous = index > 0 ? session.observed[index - 1] : undefined;
+      if (!judgement.documented && previous && SAME_AS_BEFORE.test(action.text)) {
+        const together = judge(termsOf(`${previous.text}; ${action.text}`, table));
+        if (together.documented && !together.best?.otherTarget && !together.best?.oppositeVerb) judgement = together;
+      }
+      // The same action, seen in an earlier session and judged documented there ("Confirmed after 10:00 that
+      // the schedule showed Priya as primary", then "Checked that Alex showed as primary once it was past 10:00").
+      if (!judgement.documented && seenBefore.length > 0) {
+        const terms = termsOf(action.text, table);
+        const termWeights = weightsOf(terms, units, context, table, weights, people);
+        for (const earlier of seenBefore) {
+          const comparison = compare(terms, termWeights, earlier.unit, table, weights);
+          if (comparison.score < SEEN_BEFORE_THRESHOLD || comparison.otherTarget || comparison.oppositeVerb || comparison.extra) continue;
+          judgement = { ...judgement, documented: true, stepDocumented: earlier.step > 0, scores: judgement.scores.map((score, at) => (at === earlier.step - 1 ? Math.max(score, threshold) : score)) };
+          break;
+        }
+      }
+      judged.push(judgement);
+      repeats.push(REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text));
     });
     const assigned = alignSteps(
       judged.map((j) => j.scores),
-      judged.map((j) => j.documented),
+      judged.map((j) => j.stepDocumented),
+      BACKWARD_PENALTY,
+      repeats,
     );
-    const after = placementsOf(assigned);
+    // Where a missing step belongs: after the step of the documented action before it. An action judged
+    // undocumented that still came close to a later step than the cursor most likely did that step
+    // ("C-12-04 flagged, recounted" is step 5 in a note's words), so it moves the cursor too.
+    let cursor = 0;
+    const cursorSteps = assigned.map((step, index) => {
+      if (step > 0) return (cursor = step);
+      const j = judged[index]!;
+      const top = Math.max(0, ...j.scores);
+      const near = j.scores.indexOf(top) + 1;
+      if (top >= PLACEMENT_FLOOR && near > cursor && !j.best?.otherTarget && !j.best?.extra) return (cursor = near);
+      return 0;
+    });
+    const after = placementsOf(cursorSteps);
     judged.forEach((j, index) => {
-      const verdict: ActionVerdict = { action: j.action, documented: j.documented, step: j.documented ? assigned[index]! : after[index]! };
+      if (j.documented) seenBefore.push({ unit: gapUnitOf(session.observed[index]!.text, table), step: j.stepDocumented ? assigned[index]! : 0 });
+      const verdict: ActionVerdict = { action: session.observed[index]!, documented: j.documented, step: j.stepDocumented ? assigned[index]! : after[index]! };
       if (j.best) verdict.best = j.best;
       if (j.nearest) verdict.nearest = j.nearest;
       verdicts.push(verdict);
@@ -133,6 +233,11 @@ function addsObject(action: TextTerms, one: Comparison, other: Comparison): bool
   });
 }
 
+/** The action names something the unit says (not only a verb it implies): a non-verb term matched by the same word or its family. */
+function namesSubject(action: TextTerms, comparison: Comparison): boolean {
+  return action.terms.some((term, index) => !term.verb && !term.weak && term.kind !== 'number' && comparison.matches[index]! >= 0.9);
+}
+
 function bestOf(comparisons: readonly Comparison[]): Comparison | undefined {
   let best: Comparison | undefined;
   for (const comparison of comparisons) if (!best || comparison.score > best.score) best = comparison;
@@ -141,22 +246,97 @@ function bestOf(comparisons: readonly Comparison[]): Comparison | undefined {
 
 /** The observed actions no step describes: one per distinct text, at its first occurrence. */
 export function findUndocumentedActions(playbook: Playbook, options?: MatcherOptions): UndocumentedAction[] {
+  // Nothing observed, nothing to match: no lexicon is loaded.
+  if (!playbook.shadowing.some((session) => session.observed.length > 0)) return [];
   const matcher = matcherFor(options);
+  const covered = gapCoverage(playbook, matcher);
   const seen = new Set<string>();
   const found: UndocumentedAction[] = [];
   for (const verdict of judgeActions(playbook, matcher)) {
-    const text = verdict.action.text.trim().replace(/\s+/g, ' ').toLowerCase();
+    const text = normalisedText(verdict.action.text);
     if (seen.has(text)) continue;
     seen.add(text);
     if (verdict.documented) continue;
-    const result: UndocumentedAction = { action: verdict.action, afterStep: verdict.step };
+    const confidence = confidenceOf(verdict, matcher.threshold);
+    const result: UndocumentedAction = { action: verdict.action, afterStep: verdict.step, confidence, close: confidence < CLOSE_BELOW };
     if (verdict.nearest && verdict.nearest.coverage >= NEAREST_FLOOR) {
       result.nearest = { step: String(verdict.nearest.unit.number), score: Math.round(verdict.nearest.score * 100) / 100, reason: reasonOf(verdict.nearest) };
     }
+    const gap = covered.get(text);
+    if (gap) result.coveredBy = gap;
     found.push(result);
   }
   return found;
 }
+
+/** Texts compare case- and space-insensitively (an entry repeated in two sessions is one). */
+function normalisedText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Below this confidence a finding says the match was close. */
+export const CLOSE_BELOW = 0.6;
+
+/**
+ * How sure a finding is, 0–1. Calibrated on the labeled sets: of the actions
+ * whose best step scores s (with the default threshold 0.5), about
+ * 0.97 − 1.15·s are undocumented (s 0.05: 0.91; 0.25: 0.68; 0.45: 0.45). The
+ * score is scaled to the configured threshold first. A named reason (another
+ * target, the opposite verb) adds certainty.
+ */
+export function confidenceOf(verdict: ActionVerdict, threshold: number): number {
+  const score = Math.max(verdict.best?.score ?? 0, 0);
+  const scaled = threshold > 0 ? (score * DEFAULT_THRESHOLD) / threshold : 0;
+  let confidence = 0.97 - 1.15 * scaled;
+  if (verdict.best?.otherTarget || verdict.best?.oppositeVerb) confidence += 0.1;
+  return Math.round(Math.min(0.99, Math.max(0.3, confidence)) * 100) / 100;
+}
+
+/** A gap's `found` must score this much against an observed action to record it (see gapCoverage). */
+export const GAP_THRESHOLD = 0.5;
+
+/**
+ * Which observed actions a recorded gap already describes (any status: open,
+ * documented, wontfix), by normalised text. A gap records the action it
+ * describes best, in its own session first (GAP_THRESHOLD at least), and any
+ * other action it describes clearly (GAP_THRESHOLD + GAP_CLEAR): the same
+ * missing thing seen again in a later session is the same finding. This is
+ * reporting, not matching: it does not change whether a step describes the
+ * action.
+ */
+export function gapCoverage(playbook: Playbook, matcher: Matcher): Map<string, GapReference> {
+  const covered = new Map<string, GapReference>();
+  if (!playbook.shadowing.some((session) => session.gaps.length > 0) || !playbook.shadowing.some((session) => session.observed.length > 0)) return covered;
+  const { table, weights } = matcher;
+  const units = unitsOf(playbook, table);
+  const context = contextKeysOf(playbook, table);
+  const people = peopleOf(playbook);
+  const actions = playbook.shadowing.flatMap((session) =>
+    session.observed.map((action) => {
+      const terms = termsOf(action.text, table);
+      return { action, text: normalisedText(action.text), terms, weights: weightsOf(terms, units, context, table, weights, people) };
+    }),
+  );
+  for (const session of playbook.shadowing) {
+    for (const gap of session.gaps) {
+      const unit = gapUnitOf(gap.found, table);
+      const scored = actions.map((entry) => ({ entry, score: compare(entry.terms, entry.weights, unit, table, weights).score + (entry.action.session === gap.session ? SAME_SESSION_BONUS : 0) }));
+      const best = scored.reduce<(typeof scored)[number] | undefined>((top, next) => (!top || next.score > top.score ? next : top), undefined);
+      if (!best || best.score < GAP_THRESHOLD) continue;
+      const reference: GapReference = { session: gap.session, index: gap.index, found: gap.found, status: gap.status };
+      if (gap.id) reference.id = gap.id;
+      for (const { entry, score } of scored) {
+        if ((entry === best.entry || score >= GAP_THRESHOLD + GAP_CLEAR) && !covered.has(entry.text)) covered.set(entry.text, reference);
+      }
+    }
+  }
+  return covered;
+}
+
+/** A gap's own session is where it was found: its actions come first. */
+const SAME_SESSION_BONUS = 0.05;
+/** A gap also records any other action it describes this much better than the threshold. */
+const GAP_CLEAR = 0.15;
 
 /** Why the nearest step does not describe the action, in a few words. */
 export function reasonOf(comparison: Comparison): string {

@@ -1,88 +1,127 @@
 /**
- * Word → comparison key: the WordNet lemma (wink-lemmatizer, which knows
- * irregular forms such as `took` → `take`, `ran` → `run`), then the Porter
- * stem, so `Restarted`, `restarts` and `restart` compare equal.
+ * Word → comparison key: its WordNet lemma, found the way WordNet's own
+ * `morphy` finds it (the exception lists for irregular forms such as `took`
+ * → `take`, `ran` → `run`, `mice` → `mouse`, then the suffix rules, keeping
+ * only a result WordNet knows), so `Restarted`, `restarts` and `restart`
+ * compare equal. A word WordNet does not know (`kubectl`, `onboarded`) falls
+ * back to its Porter stem, which is the same for its forms.
  */
-import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
+import { lexicon } from './lexicon.ts';
 
-interface Lemmatizer {
-  verb(word: string): string;
-  noun(word: string): string;
+/** morphy's detachment rules: suffix → replacement, in WordNet's order. */
+const VERB_RULES: readonly (readonly [string, string])[] = [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']];
+const NOUN_RULES: readonly (readonly [string, string])[] = [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']];
+
+/** The lemmas WordNet has for a lower-case word form as a verb or noun: the exception first, then the word itself, then the rules. */
+export function morphy(word: string, pos: 'v' | 'n'): string[] {
+  const lex = lexicon();
+  const found: string[] = [];
+  const add = (lemma: string) => {
+    if (!found.includes(lemma) && lex.entry(lemma)?.pos.includes(pos)) found.push(lemma);
+  };
+  const exception = lex.exception(word, pos);
+  if (exception) add(exception);
+  add(word);
+  for (const [suffix, replacement] of pos === 'v' ? VERB_RULES : NOUN_RULES) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix)) add(word.slice(0, -suffix.length) + replacement);
+  }
+  return found;
 }
 
-let lemmatizer: Lemmatizer | undefined;
-
-/** Loaded on first use: its WordNet tables take ~100 ms, which commands that never match (`playbook new`) should not pay. */
-function lemmatizerOf(): Lemmatizer {
-  lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as Lemmatizer;
-  return lemmatizer;
+interface Analysis {
+  key: string;
+  /** Other lemmas the form may be (`scraped`: `scrape`, also `scrap`). */
+  others: string[];
+  /** An inflected verb form (`rolled`, `took`, `scanning`). */
+  inflectedVerb: boolean;
+  /** WordNet knows it (as any part of speech). */
+  known: boolean;
 }
 
-const keys = new Map<string, string>();
+const analyses = new Map<string, Analysis>();
 const MAX_CACHED = 50_000;
+
+function analyse(lower: string): Analysis {
+  let analysis = analyses.get(lower);
+  if (analysis) return analysis;
+  if (!/^[a-z][a-z'-]*$/.test(lower)) {
+    analysis = { key: lower, others: [], inflectedVerb: false, known: false };
+  } else {
+    const verbs = morphy(lower, 'v');
+    const nouns = morphy(lower, 'n');
+    const inflectedVerb = verbs.length > 0 && verbs[0] !== lower;
+    // As a verb when it is an inflected verb, else as a noun, else as itself (an adjective, an adverb).
+    const lemmas = inflectedVerb ? [...verbs, ...nouns] : [...nouns, ...verbs];
+    const known = lemmas.length > 0 || lexicon().entry(lower) !== undefined;
+    const key = lemmas[0] ?? (known ? lower : stemmer(lower));
+    analysis = { key, others: [...new Set(lemmas.slice(1))].filter((lemma) => lemma !== key), inflectedVerb, known };
+  }
+  if (analyses.size >= MAX_CACHED) analyses.clear();
+  analyses.set(lower, analysis);
+  return analysis;
+}
 
 /** The base form of a lower-case word: as a verb when it is an inflected verb, else as a noun. */
 export function lemmaOf(word: string): string {
-  const lemmas = lemmatizerOf();
-  const verb = lemmas.verb(word);
-  if (verb !== word) return verb;
-  return lemmas.noun(word);
+  return analyse(word.toLowerCase()).key;
 }
 
 /** True when the most frequent use of the word is as an adjective or adverb (`physical`, `real`, `previous`): it modifies, it does not name. */
 export function isModifier(word: string): boolean {
-  const tags = lexiconOf()[word.toLowerCase()];
-  return tags !== undefined && /^(JJ|RB)/.test(tags[0] ?? '');
+  const pos = lexicon().entry(word.toLowerCase())?.pos;
+  return pos !== undefined && (pos[0] === 'a' || pos[0] === 'r');
 }
 
-/** True when the word can be a verb (or is not in the lexicon at all): "to confirm", not "back to normal". */
+/** True when WordNet uses the word more as a noun than as a verb (`panel`, `zone`, `temperature`; not `check`, `log`). */
+export function isMostlyNoun(word: string): boolean {
+  const pos = lexicon().entry(word.toLowerCase())?.pos;
+  return pos !== undefined && pos[0] === 'n';
+}
+
+/** True when the word can be a verb (or WordNet does not know it at all): "to confirm", not "back to normal". */
 export function canBeVerb(word: string): boolean {
-  const tags = lexiconOf()[word.toLowerCase()];
-  return tags === undefined || tags.some((tag) => tag.startsWith('VB'));
-}
-
-let lexicon: Record<string, string[] | undefined> | undefined;
-
-function lexiconOf(): Record<string, string[] | undefined> {
-  lexicon ??= (createRequire(import.meta.url)('wink-lexicon') as { lexicon: Record<string, string[] | undefined> }).lexicon;
-  return lexicon;
+  const lower = word.toLowerCase();
+  const analysis = analyse(lower);
+  return !analysis.known || morphy(lower, 'v').length > 0;
 }
 
 /** True when the word is an inflected verb form (`rolled`, `took`, `scanning`). */
 export function isInflectedVerb(word: string): boolean {
-  return lemmatizerOf().verb(word) !== word;
+  return analyse(word.toLowerCase()).inflectedVerb;
+}
+
+/** True when WordNet knows the word in some form. */
+export function isKnownWord(word: string): boolean {
+  return analyse(word.toLowerCase()).known;
 }
 
 /** The key two words must share to count as the same word. */
 export function keyOf(word: string): string {
-  const lower = word.toLowerCase();
-  let key = keys.get(lower);
-  if (key === undefined) {
-    key = /^[a-z]+$/.test(lower) ? stemmer(lemmaOf(lower)) : lower;
-    if (keys.size >= MAX_CACHED) keys.clear();
-    keys.set(lower, key);
-  }
-  return key;
+  return analyse(word.toLowerCase()).key;
+}
+
+/** The Porter stem of a key: words of one family that WordNet does not link (`reconcile`, `reconciliation`) share it. */
+export function stemOf(key: string): string {
+  return /^[a-z]+$/.test(key) ? stemmer(key) : key;
 }
 
 /**
- * Other keys a word may stand for. Its plain stem, when the lemma differs:
- * WordNet reads `scraped` as `scrap`, the stemmer as `scrape`, and the step
- * says "Scrape". A tool used as a verb (`SSHed`, `grepped`) also counts as the
- * tool. Prefixes are left alone: `un-` and `de-` reverse the meaning, and
- * `re-` too often starts another word (`remove`, `restore`, `release`).
+ * Other keys a word may stand for: the other lemmas its form may be (WordNet
+ * reads `scraped` as `scrape` or `scrap`). A tool used as a verb (`SSHed`,
+ * `grepped`) also counts as the tool. Prefixes are left alone: `un-` and
+ * `de-` reverse the meaning, and `re-` too often starts another word
+ * (`remove`, `restore`, `release`).
  */
 export function alternativeKeysOf(word: string): string[] {
   const lower = word.toLowerCase();
   if (!/^[a-z]+$/.test(lower)) return [];
-  const result: string[] = [];
-  const plain = stemmer(lower);
-  if (plain !== keyOf(lower)) result.push(plain);
-  if (/ed$/.test(lower) && lower.length >= 5 && lemmaOf(lower) === lower) {
+  const analysis = analyse(lower);
+  const result = [...analysis.others];
+  if (/ed$/.test(lower) && lower.length >= 5 && !analysis.inflectedVerb) {
     const base = lower.slice(0, -2);
     result.push(base);
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) result.push(base.slice(0, -1));
   }
-  return result;
+  return result.filter((key) => key !== analysis.key);
 }

@@ -11,14 +11,23 @@
  * steps used it.
  */
 import { isModifier, keyOf } from './lemma.ts';
+import { bestAgreement, kindIn, relationsOf, synonymStrength } from './relations.ts';
 import type { StepUnit } from './steps.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { STOP_WORDS, type Term, type TextTerms } from './tokens.ts';
 
 /** Tunables, with the defaults documented in docs/rules/undocumented-step.md. */
 export interface Weights {
-  /** Credit for a synonym instead of the same word. */
+  /** Credit for a word of the same derivational family (WordNet: `approval`, `approve`). */
+  family: number;
+  /** Credit for a word with the same Porter stem that WordNet does not link (`reconcile`, `reconciliation`). */
+  stem: number;
+  /** Credit for a synonym instead of the same word (the table, or a shared WordNet sense both words commonly have). */
   synonym: number;
+  /** Credit for a kind of what the step names (WordNet hypernyms: a flask where the step says a container). */
+  kind: number;
+  /** Credit for a phrasal verb whose verb the step says with another particle or none ("Struck out" for "Strike"). */
+  phraseHead: number;
   /** Credit for an abbreviation (`repo` for `repository`) or an acronym spelled out (`JE`, "journal entry"). */
   abbreviation: number;
   /** Credit for a verb's synonym the step uses as a noun ("rotated" and "a replacement key"). */
@@ -37,12 +46,22 @@ export interface Weights {
   identifier: number;
   proper: number;
   weak: number;
+  /** A name no step or context mentions: a value filling a step's slot. */
+  filler: number;
+  /** A clause of a note that has no verb while another has: a result, not what was done. */
+  result: number;
+  /** Factor when the action says it was extra ("too", "also", "in case", "while there") and the step does not. */
+  extra: number;
   /** Adjectives and adverbs (`physical`, `previous`): they qualify the target rather than name it. */
   modifier: number;
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
+  family: 0.95,
+  stem: 0.9,
   synonym: 0.85,
+  kind: 0.8,
+  phraseHead: 0.8,
   abbreviation: 0.7,
   inherited: 0.5,
   nominal: 0.5,
@@ -53,6 +72,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   identifier: 1.5,
   proper: 1.3,
   weak: 0.3,
+  filler: 0.15,
+  result: 0.35,
+  extra: 0.65,
   modifier: 0.5,
 };
 
@@ -65,32 +87,63 @@ export interface Comparison {
   otherVerb?: { action: string; step?: string };
   oppositeVerb?: { action: string; step: string };
   otherTarget?: { action: string; step: string };
+  /** The action says it was extra ("too", "in case", "while there") and the step does not. */
+  extra?: boolean;
   /** The heaviest terms the step does not say. */
   missing: string[];
   /** How far the step says each of the action's terms (0–1), in order. */
   matches: number[];
 }
 
-/** How far `unit` says `term`, 0–1. */
-export function termMatch(term: Term, unit: StepUnit, weights: Weights): number {
-  if (term.kind === 'number') return unit.keys.has('#') ? 1 : 0;
+/** How a step says a term of the action: the relation that gave the credit. */
+export type Relation = 'same' | 'name-part' | 'family' | 'stem' | 'synonym' | 'kind' | 'nominal' | 'inherited' | 'abbreviation' | 'phrase-head' | 'none';
+
+const NONE = { credit: 0, how: 'none' as Relation };
+const SAME = { credit: 1, how: 'same' as Relation };
+
+/** How far `unit` says `term` (0–1), and by which relation. */
+export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): { credit: number; how: Relation } {
+  if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
-    if (containsRun(unit.stream, term.parts)) return 1;
+    if (containsRun(unit.stream, term.parts)) return SAME;
     // A compound spelled otherwise (`missing-dates`, "missing … dates") still names the same thing when every part is there.
-    if (term.compound) return term.parts.every((part) => unit.keys.has(part)) ? 0.8 : 0;
+    if (term.compound) return term.parts.every((part) => unit.keys.has(part)) ? { credit: 0.8, how: 'name-part' } : NONE;
     const alpha = term.parts.filter((part) => /[a-z]/.test(part) && part !== '#');
-    if (alpha.length === 0) return 0;
-    return (0.5 * alpha.filter((part) => unit.keys.has(part)).length) / alpha.length;
+    if (alpha.length === 0) return NONE;
+    const credit = (0.5 * alpha.filter((part) => unit.keys.has(part)).length) / alpha.length;
+    return credit > 0 ? { credit, how: 'name-part' } : NONE;
   }
-  if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return 1;
+  if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return SAME;
+  if (term.verb && unit.instructionKeys.has(term.key)) return SAME;
+  const related = term.lemma && !term.proper ? relationsOf(term.lemma) : undefined;
+  if (related) {
+    if (related.profile.family.some((key) => unit.keys.has(key))) return { credit: weights.family, how: 'family' };
+    if (term.kind === 'word' && related.profile.stem.length >= 5 && unit.stems.has(related.profile.stem)) return { credit: weights.stem, how: 'stem' };
+  }
   // A verb's synonym counts fully as a verb of the step, less as a noun ("rotate" and "a replacement
   // key"; "ask" and "the requester"). A participle ("calls made with the key") takes no synonyms.
-  if (!term.participle && term.classes.some((name) => (term.verb ? unit.verbClasses : unit.classes).has(name))) return weights.synonym;
-  if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return weights.nominal;
-  if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return weights.inherited;
-  if (term.kind === 'identifier' && /^[a-z]{2,5}$/.test(term.key) && spellsAcronym(term.key, unit.words)) return weights.abbreviation;
-  if (term.kind !== 'phrase' && isAbbreviationIn(term.key, term.text.toLowerCase(), unit.words)) return weights.abbreviation;
-  return 0;
+  if (!term.participle && term.classes.some((name) => (term.verb ? unit.verbClasses : unit.classes).has(name))) return { credit: weights.synonym, how: 'synonym' };
+  if (related && !term.participle) {
+    const { profile } = related;
+    const asVerb = synonymStrength(bestAgreement(profile.verbSenses, term.verb ? unit.verbConcepts : unit.anyVerbConcepts, exclude));
+    const asNoun = term.verb ? 0 : synonymStrength(bestAgreement(profile.nounSenses, unit.nounConcepts, exclude));
+    const synonym = Math.max(asVerb, asNoun);
+    if (synonym > 0) return { credit: weights.synonym * synonym, how: 'synonym' };
+    // A kind of what the step names: "flask" of its container, "recalculated" of its "Calculate …" button.
+    if ((term.verb ? kindIn(related.verbKinds, unit.anyVerbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) return { credit: weights.kind, how: 'kind' };
+  }
+  if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return { credit: weights.nominal, how: 'nominal' };
+  if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) return { credit: weights.nominal, how: 'nominal' };
+  if (term.kind === 'phrase' && unit.verbKeys.has(term.key.split(' ')[0]!)) return { credit: weights.phraseHead, how: 'phrase-head' };
+  if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return { credit: weights.inherited, how: 'inherited' };
+  if (term.kind === 'identifier' && /^[a-z]{2,5}$/.test(term.key) && spellsAcronym(term.key, unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
+  if (term.kind !== 'phrase' && isAbbreviationIn(term.key, term.text.toLowerCase(), unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
+  return NONE;
+}
+
+/** How far `unit` says `term`, 0–1. */
+export function termMatch(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): number {
+  return termRelation(term, unit, weights, exclude).credit;
 }
 
 /** True when `parts` occur one after another in `stream`. */
@@ -116,7 +169,47 @@ function spellsAcronym(acronym: string, words: readonly string[]): boolean {
 function isAbbreviationIn(key: string, word: string, words: readonly string[]): boolean {
   if (!/^[a-z]{3,}$/.test(word)) return false;
   if (STOP_WORDS.has(word)) return false;
-  return words.some((other) => other.length >= 3 && /^[a-z]+$/.test(other) && !STOP_WORDS.has(other) && ((other.startsWith(word) && other.length >= 2.5 * word.length) || (word.startsWith(other) && word.length >= 2.5 * other.length)) && other !== key);
+  // A clipped plural keeps its s ("recs" for reconciliations, "temps"); a clipping of four letters or more may be
+  // up to half the word ("reval", "prepaid").
+  const clipped = /[^s]s$/.test(word) && word.length >= 4 ? word.slice(0, -1) : word;
+  const ratio = clipped.length >= 4 ? 1.8 : 2.5;
+  const index = wordIndexOf(words);
+  // A longer word of the step starting with the clipping.
+  for (const other of index.byPrefix.get(clipped.slice(0, 3)) ?? []) {
+    if (other !== key && other.startsWith(clipped) && other.length >= ratio * clipped.length) return true;
+  }
+  // A word of the step the action's word is a long form of.
+  for (let length = 3; length * 2.5 <= clipped.length; length++) {
+    const prefix = clipped.slice(0, length);
+    if (prefix !== key && index.words.has(prefix)) return true;
+  }
+  return false;
+}
+
+interface WordIndex {
+  words: Set<string>;
+  /** Words of three letters or more by their first three letters. */
+  byPrefix: Map<string, string[]>;
+}
+
+const wordIndexes = new WeakMap<readonly string[], WordIndex>();
+
+/** A unit's plain words, indexed for abbreviation checks (built once per unit). */
+function wordIndexOf(words: readonly string[]): WordIndex {
+  let index = wordIndexes.get(words);
+  if (!index) {
+    index = { words: new Set(), byPrefix: new Map() };
+    for (const other of words) {
+      if (other.length < 3 || !/^[a-z]+$/.test(other) || STOP_WORDS.has(other) || index.words.has(other)) continue;
+      index.words.add(other);
+      const prefix = other.slice(0, 3);
+      const list = index.byPrefix.get(prefix) ?? [];
+      list.push(other);
+      index.byPrefix.set(prefix, list);
+    }
+    wordIndexes.set(words, index);
+  }
+  return index;
 }
 
 /** Inverse document frequency of a term over the steps. */
@@ -126,15 +219,26 @@ function rarity(documents: number, steps: number): number {
 
 /** The weight of each of the action's terms, from how many steps say it. */
 export function weightsOf(action: TextTerms, units: readonly StepUnit[], context: ReadonlySet<string>, table: SynonymTable, weights: Weights, people: ReadonlySet<string> = new Set()): number[] {
+  // A note's clauses without a verb report what came of it ("still 6 short", "gaskets ok"), when another clause says what was done.
+  const verbClauses = new Set(action.terms.filter((term) => term.verb).map((term) => term.clause));
   return action.terms.map((term) => {
     // Only what a step says itself counts here, not the names it inherits.
     let documents = units.filter((unit) => termMatch(term, unit, weights) > weights.inherited).length;
+    const steplessName = documents === 0 && isName(term);
     if (documents === 0 && (context.has(term.key) || term.parts.every((part) => context.has(part)))) documents = units.length / 2;
     let weight = rarity(documents, units.length);
-    if (term.kind === 'number' || term.weak || (term.verb && table.isLight(term.key)) || people.has(term.key)) weight *= weights.weak;
+    // A name the playbook never mentions (an ID, a room, a person, a product) fills a slot a step leaves
+    // general ("Weighed sample S-118" for "Weigh each sample"); it is weighed as a value. A step naming a
+    // competing name of the same kind still counts against the match (see otherTargetIn). A channel is a
+    // target, not a value: posting somewhere no step names is a different action.
+    // A name no step says fills a slot: a value ("sample S-118"), or the system the whole playbook is about
+    // (its title, intro or prerequisites name it: "Closed September in NetSuite").
+    const filler = steplessName && !action.additive;
+    if (term.kind === 'number' || term.weak || filler || (term.verb && table.isLight(term.key)) || people.has(term.key)) weight *= filler ? weights.filler : weights.weak;
     else if (term.kind === 'identifier' && !term.compound) weight *= weights.identifier;
     else if (term.proper) weight *= weights.proper;
     else if (term.kind === 'word' && !term.verb && (term.participle || isModifier(term.text))) weight *= weights.modifier;
+    if (verbClauses.size > 0 && !verbClauses.has(term.clause)) weight *= weights.result;
     // A hyphenated compound's parts are terms too: the compound itself only adds "named as a whole".
     if (term.compound) weight *= 0.3;
     else if (action.terms.some((other) => other.compound && other.at <= term.at && term.at < other.at + other.parts.length)) weight *= 0.6;
@@ -142,12 +246,19 @@ export function weightsOf(action: TextTerms, units: readonly StepUnit[], context
   });
 }
 
+/** A name rather than a word: an ID (`S-118`, `INC-4471`), a product or code (`ReplicaSet`, `BAR`), a capitalised name (`Orchid`, `Ana`); not a channel. */
+function isName(term: Term): boolean {
+  return (term.kind === 'identifier' && !term.compound && !term.text.startsWith('#')) || (term.kind === 'word' && term.proper);
+}
+
 /** Compare an action with one unit. */
 export function compare(action: TextTerms, termWeights: readonly number[], unit: StepUnit, table: SynonymTable, weights: Weights): Comparison {
   let total = 0;
   let covered = 0;
   const missing: { text: string; weight: number }[] = [];
-  const matches = action.terms.map((term) => termMatch(term, unit, weights));
+  // A word the action says itself cannot stand, as a synonym, for another of its words.
+  const own = new Set(action.terms.map((term) => term.key));
+  const matches = action.terms.map((term) => termMatch(term, unit, weights, withoutKey(own, term.key)));
   joinSolidCompounds(action, matches, unit);
   action.terms.forEach((term, index) => {
     const match = matches[index]!;
@@ -161,8 +272,8 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
   // Each verb the step does not use costs its share: "Made …, copying … and clearing …" with only
   // "make" and "copy" in the step pays a third. A command the step runs, named in full, is the action itself.
   const verbs = action.terms.filter((term) => term.verb && !table.isLight(term.key));
-  const unsaid = verbs.filter((term) => !saysVerb(term, unit));
-  if (unsaid.length > 0 && !namesCommand(action, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
+  const unsaid = verbs.filter((term) => !saysVerb(term, unit) && !saysVerbWithNoun(action, term, unit));
+  if (unsaid.length > 0 && !namesCommand(action, unit) && !sharesPhrase(action, matches, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
     // Only the main verb can be reversed ("Unpaused" where the step pauses): a later verb may be the step's own "stop and page".
     const opposite = unsaid[0] === verbs[0] ? oppositeIn(unsaid[0]!, unit, table) : undefined;
     if (opposite) {
@@ -175,12 +286,23 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
     }
   }
 
+  // Done in addition, as a precaution or while at it: outside the procedure, unless the step says so too.
+  if (action.extra && !unit.extra) {
+    comparison.score *= weights.extra;
+    comparison.extra = true;
+  }
   const conflict = otherTargetIn(action, matches, unit) ?? otherAlternativeIn(action, matches, unit, table);
   if (conflict) {
     comparison.otherTarget = conflict;
     comparison.score *= weights.otherTarget;
   }
   return comparison;
+}
+
+function withoutKey(keys: ReadonlySet<string>, key: string): Set<string> {
+  const rest = new Set(keys);
+  rest.delete(key);
+  return rest;
 }
 
 /** Words written as one in one text and as two in the other ("end date" and `-enddate`, "lockfile" and "lock file"). */
@@ -226,12 +348,76 @@ function removesWhatStepForbids(action: TextTerms, verb: Term | undefined, unit:
 
 /** The action names a program the step runs and what it runs it with (`kubectl rollout status`, `fastlane ios beta`). */
 function namesCommand(action: TextTerms, unit: StepUnit): boolean {
-  return action.stream.some((key, index) => unit.programs.has(key) && index + 1 < action.stream.length && containsRun(unit.stream, [key, action.stream[index + 1]!]));
+  return action.stream.some(
+    (key, index) =>
+      unit.programs.has(key) &&
+      // The program and what it runs with (`kubectl rollout status`), or the program as the tool used ("with dig", "using jq").
+      ((index + 1 < action.stream.length && containsRun(unit.stream, [key, action.stream[index + 1]!])) || TOOL_MARKERS.has(action.stream[index - 1] ?? '')),
+  );
 }
 
-/** The step tells the reader to do what the verb says, or a synonym. */
+/** Words before a tool that say it was the means: "Looked up the record with dig". */
+const TOOL_MARKERS = new Set(['with', 'use', 'using', 'via', 'through']);
+
+/**
+ * The action says three or more of the step's words in the step's order
+ * ("the primary DNS name"): the same thing, whatever verb it uses for it.
+ */
+function sharesPhrase(action: TextTerms, matches: readonly number[], unit: StepUnit): boolean {
+  const content = action.terms.map((term, index) => ({ term, index })).filter(({ term }) => term.kind !== 'number' && !term.weak && !term.verb && !term.inCompound);
+  for (let start = 0; start + 3 <= content.length; start++) {
+    const run = content.slice(start, start + 3);
+    if (run.some(({ index }) => matches[index]! < 1)) continue;
+    if (run[2]!.term.at - run[0]!.term.at > 4) continue;
+    if (containsRun(unit.stream, action.stream.slice(run[0]!.term.at, run[2]!.term.at + 1).filter((key) => !STOP_KEYS.has(key))) || containsRunSkipping(unit.stream, run.map(({ term }) => term.key))) return true;
+  }
+  return false;
+}
+
+const STOP_KEYS = new Set([...STOP_WORDS]);
+
+/** `keys` in order in `stream`, with at most one other key between neighbours (stop words, a modifier). */
+function containsRunSkipping(stream: readonly string[], keys: readonly string[]): boolean {
+  for (let index = 0; index < stream.length; index++) {
+    if (stream[index] !== keys[0]) continue;
+    let at = index;
+    let ok = true;
+    for (let k = 1; k < keys.length && ok; k++) {
+      if (stream[at + 1] === keys[k]) at += 1;
+      else if (stream[at + 2] === keys[k] && STOP_KEYS.has(stream[at + 1]!)) at += 2;
+      else ok = false;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** The step tells the reader to do what the verb says, or a synonym (the table's, or WordNet's), or a way of doing it. */
 function saysVerb(verb: Term, unit: StepUnit): boolean {
-  return unit.verbKeys.has(verb.key) || verb.alternatives.some((key) => unit.verbKeys.has(key)) || verb.classes.some((name) => unit.verbClasses.has(name));
+  if (unit.verbKeys.has(verb.key) || verb.alternatives.some((key) => unit.verbKeys.has(key)) || verb.classes.some((name) => unit.verbClasses.has(name))) return true;
+  // A phrasal verb whose verb the step says bare ("Struck out" for "Strike"); a step's own phrasal verb is one term, so "Turn on" does not say "turn".
+  if (verb.kind === 'phrase' && unit.verbKeys.has(verb.key.split(' ')[0]!)) return true;
+  if (unit.nominalVerbs.has(verb.key) || verb.classes.some((name) => unit.nominalClasses.has(name))) return true;
+  if (!verb.lemma) return false;
+  const related = relationsOf(verb.lemma);
+  if (related.profile.family.some((key) => unit.verbKeys.has(key))) return true;
+  return synonymStrength(bestAgreement(related.profile.verbSenses, unit.verbConcepts)) > 0 || kindIn(related.verbKinds, unit.anyVerbConcepts) !== undefined;
+}
+
+/**
+ * The action says the step's verb with a noun: "Made a backup" for "Back up",
+ * "Snapped a picture" for "Photograph", "Got Ana's OK" for "approve". The
+ * verb's object (the next word that is not weak) is, or is of the family of,
+ * a verb the step tells the reader to do.
+ */
+function saysVerbWithNoun(action: TextTerms, verb: Term, unit: StepUnit): boolean {
+  const object = action.terms.find((term) => term.at > verb.at && !term.weak && term.kind !== 'number' && term.kind !== 'identifier' && !term.proper);
+  if (!object || object.at - verb.at > 4) return false;
+  if (unit.instructionKeys.has(object.key) || object.classes.some((name) => unit.verbClasses.has(name))) return true;
+  if (!object.lemma) return false;
+  const { profile } = relationsOf(object.lemma);
+  if (profile.family.some((key) => unit.instructionKeys.has(key))) return true;
+  return synonymStrength(bestAgreement(profile.nounSenses, unit.verbNounConcepts)) > 0;
 }
 
 /** The step's word with the opposite effect of the action's verb, if any (`pause` for `unpaused`). */
@@ -239,6 +425,8 @@ function oppositeIn(verb: Term, unit: StepUnit, table: SynonymTable): { action: 
   const prefixed = /^(un|de|dis)(.{3,})$/.exec(verb.key);
   if (prefixed && unit.headKeys.has(prefixed[2]!)) return { action: verb.text, step: prefixed[2]! };
   for (const prefix of ['un', 'de', 'dis']) if (unit.headKeys.has(prefix + verb.key)) return { action: verb.text, step: prefix + verb.key };
+  const antonym = verb.lemma ? relationsOf(verb.lemma).profile.antonyms.find((key) => unit.headKeys.has(key)) : undefined;
+  if (antonym) return { action: verb.text, step: antonym };
   if (verb.classes.length > 0 && table.opposite(verb.classes, [...unit.headClasses])) {
     const opposite = [...unit.headKeys].find((key) => table.opposite(verb.classes, table.classesOf(key)));
     return { action: verb.text, step: opposite ?? 'the opposite' };

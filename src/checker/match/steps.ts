@@ -7,12 +7,15 @@
 import type { Playbook, Step } from '../../core/model.ts';
 import { allSteps } from '../../core/model.ts';
 import { keyOf } from './lemma.ts';
-import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
+import { addConcepts, relationsOf, type ConceptIndex } from './relations.ts';
+import { memberKey, type SynonymTable } from './synonyms.ts';
 import { nestedNamesOf, termsOf, type Term, type TextTerms } from './tokens.ts';
 
 export interface StepUnit {
-  /** Top-level step number (a sub-step counts as its step). */
+  /** Top-level step number (a sub-step counts as its step); 0 for the Verify section and prerequisites. */
   number: number;
+  /** Where the playbook says it: a step, the `## Verify` section, a prerequisite, or (for gap coverage) a recorded gap. */
+  source: 'step' | 'verify' | 'prerequisite' | 'gap';
   /** Step numbers it spans: one, or two for a pair of neighbouring steps. */
   numbers: number[];
   title: string;
@@ -41,9 +44,30 @@ export interface StepUnit {
   inherited: Set<string>;
   /** Keys of the programs its commands run (`kubectl`, `pg_dump`). */
   programs: Set<string>;
+  /** Porter stems of its words: one family WordNet does not link (`reconcile`, `reconciliation`). */
+  stems: Set<string>;
+  /** WordNet senses of its words as nouns, of any word (synset → largest share). */
+  nounConcepts: ConceptIndex;
+  /** WordNet senses, as verbs, of the words in a verb's place (and of what a light verb does: "take a photo"). */
+  verbConcepts: ConceptIndex;
+  /** WordNet senses, as verbs, of any of its words ("a restart count"). */
+  anyVerbConcepts: ConceptIndex;
+  /** WordNet senses, as nouns, of the words in a verb's place: "Photograph the gauge" is said by "a picture". */
+  verbNounConcepts: ConceptIndex;
+  /** The step itself says to do something in addition or as a precaution ("also", "in case"). */
+  extra: boolean;
+  /** Keys of the words where an instruction's verb stands ("Open …", "… and paste …"), the objects of its light verbs, and what a Verify section or prerequisite implies. */
+  instructionKeys: Set<string>;
+  /** Verbs its nouns are made from ("replacement" → replace, "approval" → approve), and their classes. */
+  nominalVerbs: Set<string>;
+  nominalClasses: Set<string>;
 }
 
-const EMPTY_TABLE: SynonymTable = { ...buildSynonymTable(), classesOf: () => [], phrases: [] };
+/** Suffixes of nouns made from verbs (WordNet's family says which verb). */
+const NOMINALISATION = /(?:ment|tion|sion|al|ance|ence|age|ure|ery)$/;
+
+/** A table without synonyms or phrases, for reading program names. */
+const EMPTY_TABLE: SynonymTable = { classesOf: () => [], phrases: [], phrasesFrom: () => [], opposite: () => false, isLight: () => false, exclusiveGroupOf: () => undefined, expand: (text) => text };
 
 /** Everything a step says, sub-steps included, as one text; code blocks each on their own lines. */
 function textOfStep(step: Step): string {
@@ -56,6 +80,8 @@ function impliedClasses(step: Step): string[] {
   const implied: string[] = [];
   const steps = [step, ...allSteps(step.children)];
   if (steps.some((s) => s.code.some((block) => /^(sql|psql|pgsql|mysql)$/i.test(block.lang ?? '')))) implied.push('query');
+  // A SELECT lists and finds rows: "Listed the long-running queries" is a step that runs one.
+  if (steps.some((s) => s.code.some((block) => /^\s*select\b/i.test(block.value)))) implied.push('list', 'find');
   return implied;
 }
 
@@ -66,7 +92,7 @@ function programsOf(steps: readonly Step[]): string[] {
   );
 }
 
-function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[]): StepUnit {
+function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: string[], inherited: Set<string>, programs: readonly string[], table: SynonymTable, source: StepUnit['source'] = 'step', impliedVerbs: readonly string[] = []): StepUnit {
   const keys = new Set<string>();
   const verbKeys = new Set<string>();
   const verbClasses = new Set<string>(implied);
@@ -77,6 +103,14 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
   const stream: string[] = [];
   const identifiers: Term[] = [];
   const words: string[] = [];
+  const stems = new Set<string>();
+  const nounConcepts: ConceptIndex = new Map();
+  const verbConcepts: ConceptIndex = new Map();
+  const anyVerbConcepts: ConceptIndex = new Map();
+  const verbNounConcepts: ConceptIndex = new Map();
+  const instructionKeys = new Set<string>();
+  const nominalVerbs = new Set<string>();
+  const nominalClasses = new Set<string>();
   for (const text of texts) {
     stream.push(...text.stream, '|');
     words.push(...text.words, '|');
@@ -87,7 +121,10 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
       for (const alternative of term.alternatives) keys.add(alternative);
       for (const name of term.classes) classes.add(name);
       if (term.kind === 'identifier') identifiers.push(term, ...nestedNamesOf(term));
-      if (term.verbCandidate || term.kind === 'identifier') {
+      // Where the step tells the reader to do something: an instruction's verb, a name (`kubectl rollout status`), or a
+      // word the synonym table does not know in a verb's place. A known verb elsewhere ("the shared drive") is not an instruction.
+      // A gap is a narrative ("Alex posted in #orders-oncall before restarting"): any verb in it counts.
+      if (term.instruction || term.kind === 'identifier' || (term.verbCandidate && (term.classes.length === 0 || source === 'gap'))) {
         verbKeys.add(term.key);
         for (const alternative of term.alternatives) verbKeys.add(alternative);
         for (const name of term.classes) verbClasses.add(name);
@@ -97,10 +134,60 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
         headKeys.add(term.key);
         for (const name of term.classes) headClasses.add(name);
       }
+      // A menu item "New shipment" is how a step says to create one.
+      if (term.kind === 'word' && term.text === 'New' && !term.head) {
+        verbKeys.add(keyOf('create'));
+        for (const name of table.classesOf(keyOf('create'))) verbClasses.add(name);
+      }
+      if (!term.lemma) continue;
+      const { profile } = relationsOf(term.lemma);
+      // A noun made from a verb says the verb: "a replacement key" says replace, "the approval" approve.
+      if (!term.instruction && NOMINALISATION.test(term.key)) {
+        for (const member of profile.family) {
+          if (relationsOf(member).profile.verbSenses.length === 0) continue;
+          nominalVerbs.add(member);
+          for (const name of table.classesOf(member)) nominalClasses.add(name);
+        }
+      }
+      stems.add(profile.stem);
+      if (term.proper) continue;
+      addConcepts(nounConcepts, profile.nounSenses, term.key);
+      addConcepts(anyVerbConcepts, profile.verbSenses, term.key);
+      if (term.instruction) instructionKeys.add(term.key);
+      if ((term.instruction || (source === 'gap' && term.verbCandidate)) && profile.verbSenses.length > 0) {
+        addConcepts(verbConcepts, profile.verbSenses, term.key);
+        addConcepts(verbNounConcepts, profile.nounSenses, term.key);
+      }
+      // A light verb's object is what the step tells the reader to do: "Take a photo", "Make a backup", "Give approval".
+      if (term.instruction && table.isLight(term.key)) {
+        const object = text.terms.find((next) => next.at > term.at && !next.weak && next.kind !== 'number');
+        if (object?.lemma && object.at - term.at <= 3) {
+          verbKeys.add(object.key);
+          instructionKeys.add(object.key);
+          for (const name of object.classes) verbClasses.add(name);
+          const objectProfile = relationsOf(object.lemma).profile;
+          addConcepts(verbConcepts, objectProfile.verbSenses, object.key);
+          for (const member of objectProfile.family) {
+            verbKeys.add(member);
+            instructionKeys.add(member);
+            addConcepts(verbConcepts, relationsOf(member).profile.verbSenses, object.key);
+          }
+        }
+      }
     }
   }
+  // What a Verify section or a prerequisite tells the reader to do without saying it ("The zone shows 100 %": check it).
+  // Only as verbs: "open" implied by an access prerequisite is not the action's "still open".
+  for (const verb of impliedVerbs) {
+    const key = memberKey(verb);
+    verbKeys.add(key);
+    instructionKeys.add(key);
+    for (const name of table.classesOf(key)) verbClasses.add(name);
+    const lemma = verb.toLowerCase();
+    addConcepts(verbConcepts, relationsOf(lemma).profile.verbSenses, key);
+  }
   const programKeys = new Set(programs.map((program) => termsOf(program, EMPTY_TABLE).terms[0]?.key ?? program.toLowerCase()));
-  return { number: numbers[numbers.length - 1]!, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys };
+  return { number: source === 'step' ? numbers[numbers.length - 1]! : 0, source, numbers, title, keys, classes, stream, identifiers, words, verbKeys, verbClasses, nounClasses, headKeys, headClasses, inherited, programs: programKeys, stems, nounConcepts, verbConcepts, anyVerbConcepts, verbNounConcepts, instructionKeys, nominalVerbs, nominalClasses, extra: texts.some((text) => text.extra) };
 }
 
 /** The names a text introduces: identifiers and capitalised product names. */
@@ -118,10 +205,44 @@ export function unitsOf(playbook: Playbook, table: SynonymTable): StepUnit[] {
   const texts = stepTerms(playbook, table);
   const inherited = new Set<string>();
   return playbook.steps.map((step, index) => {
-    const unit = unitOf([index + 1], step.title, [texts[index]!], impliedClasses(step), new Set(inherited), programsOf([step]));
+    const unit = unitOf([index + 1], step.title, [texts[index]!], impliedClasses(step), new Set(inherited), programsOf([step]), table);
     for (const name of namesOf(texts[index]!)) inherited.add(name);
     return unit;
   });
+}
+
+/** What checking the result means: the verbs a Verify section implies. */
+const VERIFY_VERBS = ['check', 'verify', 'confirm', 'see', 'look'];
+/** What having a prerequisite means, by kind: the verbs it implies ("logged into Dentrix" for `access: Dentrix user account`). */
+const PREREQUISITE_VERBS: Record<string, readonly string[]> = {
+  tool: ['install', 'use', 'open', 'get', 'set up', 'download'],
+  access: ['sign in', 'log in', 'use', 'request', 'get', 'open'],
+  skill: ['learn', 'read', 'know', 'train'],
+  playbook: ['follow', 'do', 'complete', 'read'],
+};
+
+/**
+ * Where else a playbook says what to do: each paragraph or list item of
+ * `## Verify` (checking the result) and each prerequisite (signing in with
+ * the access listed, installing the tool). An action one of them describes is
+ * documented, but it does not say where a missing step belongs.
+ */
+export function otherUnitsOf(playbook: Playbook, table: SynonymTable): StepUnit[] {
+  const units: StepUnit[] = [];
+  const verify = playbook.verify?.text ?? '';
+  for (const part of verify.split(/\n\s*\n|\n\s*[-*]\s+/).map((text) => text.trim()).filter(Boolean)) {
+    units.push(unitOf([0], `Verify: ${part}`, [termsOf(part, table)], [], new Set(), [], table, 'verify', VERIFY_VERBS));
+  }
+  for (const prerequisite of playbook.prerequisites) {
+    const value = prerequisite.kind === 'playbook' ? prerequisite.value.replace(/[/_-]+/g, ' ') : prerequisite.value;
+    units.push(unitOf([0], `${prerequisite.kind}: ${prerequisite.value}`, [termsOf(value, table)], [], new Set(), [], table, 'prerequisite', PREREQUISITE_VERBS[prerequisite.kind] ?? []));
+  }
+  return units;
+}
+
+/** A recorded gap's `found` text as a unit: what it says was done or missing. */
+export function gapUnitOf(found: string, table: SynonymTable): StepUnit {
+  return unitOf([0], found, [termsOf(found, table)], [], new Set(), [], table, 'gap');
 }
 
 /** Neighbouring steps as one unit, for an action that does both ("Set the version and refreshed the lockfile"). */
@@ -131,7 +252,7 @@ export function pairsOf(playbook: Playbook, table: SynonymTable, units: readonly
   for (let index = 0; index + 1 < playbook.steps.length; index++) {
     const implied = [...impliedClasses(playbook.steps[index]!), ...impliedClasses(playbook.steps[index + 1]!)];
     const both = [playbook.steps[index]!, playbook.steps[index + 1]!];
-    pairs.push(unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both)));
+    pairs.push(unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both), table));
   }
   return pairs;
 }

@@ -12,6 +12,8 @@
  * wording. Keep team jargon in the team's config.
  */
 import { keyOf } from './lemma.ts';
+import { buildJargonTable } from './jargon.ts';
+import { lexicon } from './lexicon.ts';
 
 /** Class name → members. The members may be phrases (`keep an eye on`). */
 export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -33,7 +35,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   connect: ['connect', 'reconnect', 'ssh', 'log in', 'log into', 'sign in'],
   disconnect: ['disconnect', 'unplug', 'detach', 'pull out'],
   // Looking at things
-  check: ['check', 'verify', 'confirm', 'validate', 'ensure', 'make sure', 'inspect', 'examine', 'review', 'look at', 'compare', 'test', 'double-check', 'assess', 'audit', 'read'],
+  check: ['check', 'verify', 'confirm', 'validate', 'ensure', 'make sure', 'inspect', 'examine', 'review', 'look at', 'compare', 'test', 'double-check', 'assess', 'audit', 'read', 'go through', 'look through', 'look over'],
   watch: ['watch', 'monitor', 'observe', 'keep an eye on', 'track', 'tail', 'follow', 'check'],
   find: ['find', 'search', 'look up', 'look for', 'locate', 'identify', 'query', 'lookup', 'seek'],
   list: ['list', 'show', 'display', 'enumerate', 'get'],
@@ -66,7 +68,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   increase: ['increase', 'raise', 'grow', 'extend'],
   decrease: ['decrease', 'lower', 'reduce', 'shrink'],
   // People and approvals
-  notify: ['notify', 'announce', 'tell', 'inform', 'let know', 'post', 'message', 'ping', 'alert', 'warn', 'broadcast', 'declare', 'reply', 'respond'],
+  notify: ['notify', 'announce', 'tell', 'inform', 'let know', 'post', 'message', 'ping', 'alert', 'warn', 'broadcast', 'declare', 'reply', 'respond', 'contact', 'phone', 'ring', 'text'],
   send: ['send', 'submit', 'route', 'forward', 'deliver', 'dispatch', 'mail', 'email', 'hand over', 'reply', 'respond'],
   email: ['email', 'mail', 'e-mail'],
   call: ['call', 'phone', 'ring', 'dial'],
@@ -133,20 +135,26 @@ export const LIGHT_VERBS: readonly string[] = ['run', 'use', 'do', 'perform', 'e
 export interface Phrase {
   words: string[];
   key: string;
+  /** The WordNet lemma, when it is one of WordNet's multi-word verbs (`shut down`, `log in`). */
+  lemma?: string;
 }
 
 /** The table, compiled to keys. */
 export interface SynonymTable {
   /** Classes a word key or phrase key belongs to. */
   classesOf(key: string): readonly string[];
-  /** Multi-word members, longest first. */
+  /** Multi-word members of the table, longest first. */
   phrases: readonly Phrase[];
+  /** Phrases (of the table, and WordNet's multi-word verbs) that start with a word key, longest first. */
+  phrasesFrom(key: string): readonly Phrase[];
   /** True when the two class sets contain opposite classes. */
   opposite(a: readonly string[], b: readonly string[]): boolean;
   /** True for a light verb's key. */
   isLight(key: string): boolean;
   /** The exclusive group a key belongs to (`production` → `environment`). */
   exclusiveGroupOf(key: string): string | undefined;
+  /** A text with clippings and note symbols spelled out (jargon.ts). */
+  expand(text: string): string;
 }
 
 /** The key of a table member: one word's key, or a phrase's words' keys joined by spaces. */
@@ -160,7 +168,8 @@ export function memberKey(member: string): string {
 }
 
 /** Compile the default table, extended (same class name) or added to by `extra`. */
-export function buildSynonymTable(extra: Readonly<Record<string, readonly string[]>> = {}): SynonymTable {
+export function buildSynonymTable(extra: Readonly<Record<string, readonly string[]>> = {}, jargon: Readonly<Record<string, string>> = {}): SynonymTable {
+  const clippings = buildJargonTable(jargon);
   const merged = new Map<string, string[]>();
   for (const [name, members] of Object.entries(DEFAULT_SYNONYMS)) merged.set(name, [...members]);
   for (const [name, members] of Object.entries(extra)) merged.set(name, [...(merged.get(name) ?? [name]), ...members]);
@@ -180,11 +189,33 @@ export function buildSynonymTable(extra: Readonly<Record<string, readonly string
   const light = new Set(LIGHT_VERBS.map((verb) => keyOf(verb)));
   const exclusive = new Map<string, string>();
   for (const [name, members] of Object.entries(EXCLUSIVE_GROUPS)) for (const member of members) exclusive.set(keyOf(member), name);
+  const sorted = [...phrases.values()].sort((a, b) => b.words.length - a.words.length);
+  let byFirst: Map<string, Phrase[]> | undefined;
+  const phrasesFrom = (key: string): readonly Phrase[] => {
+    if (!byFirst) {
+      byFirst = new Map();
+      const all = [...sorted];
+      for (const lemma of lexicon().phrasalVerbs()) {
+        const phraseKey = memberKey(lemma);
+        if (!phrases.has(phraseKey) && /^[a-z]+( [a-z]+)+$/.test(lemma)) all.push({ words: phraseKey.split(' '), key: phraseKey, lemma });
+        else if (phrases.has(phraseKey)) phrases.get(phraseKey)!.lemma = lemma;
+      }
+      all.sort((a, b) => b.words.length - a.words.length);
+      for (const phrase of all) {
+        const list = byFirst.get(phrase.words[0]!) ?? [];
+        list.push(phrase);
+        byFirst.set(phrase.words[0]!, list);
+      }
+    }
+    return byFirst.get(key) ?? [];
+  };
   return {
     classesOf: (key) => classes.get(key) ?? [],
-    phrases: [...phrases.values()].sort((a, b) => b.words.length - a.words.length),
+    phrases: sorted,
+    phrasesFrom,
     opposite: (a, b) => a.some((x) => b.some((y) => opposites.has(`${x}|${y}`))),
     isLight: (key) => light.has(key),
     exclusiveGroupOf: (key) => exclusive.get(key),
+    expand: (text) => clippings.expand(text),
   };
 }

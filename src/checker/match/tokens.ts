@@ -12,7 +12,7 @@
  * `db:pg://ops@billing-primary-1/billing`) or spelled out in words
  * (`under-review` in "Billing: under review").
  */
-import { alternativeKeysOf, canBeVerb, isInflectedVerb, keyOf } from './lemma.ts';
+import { alternativeKeysOf, canBeVerb, isInflectedVerb, isKnownWord, isMostlyNoun, keyOf } from './lemma.ts';
 import type { SynonymTable } from './synonyms.ts';
 
 /** Function words: they never decide a match. */
@@ -34,8 +34,25 @@ const WEAK_WORDS = new Set(
     'manually automatically now today day week month time ' +
     // Dates are values, not targets: "for 14 to 16 September", "with Friday as the pay date".
     'january february march april may june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday second seconds minute minutes hour hours days weeks months').split(' '),
+    'monday tuesday wednesday thursday friday saturday sunday second seconds minute minutes hour hours days weeks months ' +
+    // Clipped dates and times of day: values that fill a step's "when", not what was done.
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun ' +
+    'tomorrow yesterday tonight morning afternoon evening night overnight noon midnight am pm sharp ago later earlier').split(' '),
 );
+
+/** Number words: values like digits ("at ten to one", "half eleven", "six custodians"). */
+const NUMBER_WORDS = new Set(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million half quarter dozen twice'.split(' '),
+);
+
+/** Units a number is counted in: after a number they are part of the value ("19 oz", "3.2 ac", "40 minutes"). */
+const UNIT_WORDS = new Set(
+  ('p h hr hrs m min mins ms s sec secs g kg mg ml l litre litres liter liters oz lb lbs ft in cm mm km mi mile miles mph kph ' +
+    'ac acre acres ha fl gal gallon gallons c f ppm pct percent x k gb mb tb pound pounds pence quid euro euros dollar dollars cent cents').split(' '),
+);
+
+/** A number, with its currency, unit, ordinal or time-of-day suffix: `£7`, `40p`, `37.5h`, `6/14`, `24x24`, `5:50`, `2pm`, `1st`, `15-min`. */
+const NUMBER = /^[$€£]?\d[\d.,:/x×]*(?:st|nd|rd|th|s|p|h|hr|hrs|m|min|mins|ms|am|pm|a\.m|p\.m|g|kg|mg|ml|l|oz|lb|lbs|ft|in|cm|mm|km|mi|k|gb|mb|tb|ppm|x|%|°c|°f)?\.?$/i;
 
 /** Words after which the next word is a noun, not a verb (`a restart count`, `the rollout`). */
 const NOUN_MARKERS = new Set(
@@ -48,6 +65,12 @@ const FINITE_MARKERS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i', 'wh
 
 /** Particles that may close a phrasal verb split by its object ("Turned the fryers off", "Let the team know"). */
 const SEPARABLE_PARTICLES = ['off', 'on', 'up', 'out', 'down', 'back', 'over', 'away', 'know'];
+/** Words that may follow a particle that closes a split phrasal verb ("Turned the lights off in the kitchen"). */
+const PARTICLE_CLOSERS = new Set(
+  'and or then again for at before after with to until till while so once when too as in on from by because since now first today tonight completely fully properly again afterwards'.split(' '),
+);
+/** Particles that are also prepositions: a phrasal verb ending in one, right before a name, is the verb and a preposition. */
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'for', 'into', 'with', 'from', 'of', 'about', 'through', 'over']);
 let separable: Set<string> | undefined;
 function separableKeys(): Set<string> {
   separable ??= new Set(SEPARABLE_PARTICLES.map((word) => keyOf(word)));
@@ -66,6 +89,8 @@ export interface Term {
   parts: string[];
   /** Other keys a word may stand for (`regenerate` → `generate`, `SSHed` → `ssh`). */
   alternatives: string[];
+  /** The WordNet lemma, when WordNet knows the word or phrase: what its senses are looked up by. */
+  lemma?: string;
   /** Synonym classes. */
   classes: readonly string[];
   /** A capitalised word inside a sentence: a product, place or team name. */
@@ -77,6 +102,8 @@ export interface Term {
   verb: boolean;
   /** Could be a verb where it stands (no article or preposition just before it): what a step tells the reader to do. */
   verbCandidate: boolean;
+  /** Stands where an instruction's verb stands: first in its sentence, or after `and`, `then`, `to`, `or`, a comma (and can be a verb). */
+  instruction: boolean;
   /** A verb form used as a modifier (`failed task`, `calls made with`): it qualifies, it does not act. */
   participle: boolean;
   /** First word of a sentence: in a step, the instruction's verb. */
@@ -85,18 +112,31 @@ export interface Term {
   inCompound: boolean;
   /** Index in the stream where the term starts. */
   at: number;
+  /** Which clause of the text it is in (0-based; see markClauses). */
+  clause: number;
 }
 
 export interface TextTerms {
   terms: Term[];
+  /** Says it did something in addition ("too", "also", "as well"): to what the step names, or to something else. */
+  additive: boolean;
+  /**
+   * Says the action was extra to the procedure: in addition ("too", "also", "as well"), a precaution
+   * ("in case", "just to be safe"), an opportunity ("while there", "while she had it open"), or against
+   * what was expected ("even though").
+   */
+  extra: boolean;
   /** Keys of every word and identifier part, in order, stop words included. */
   stream: string[];
   /** Lower-case words as written, for abbreviation and acronym checks. */
   words: string[];
 }
 
-const TOKEN = /#?[\p{L}\p{N}$][\p{L}\p{N}$%'’._/:=@+\\-]*/gu;
+// A comma between digits is part of a number ("1,284.40").
+const TOKEN = /#?[\p{L}\p{N}$][\p{L}\p{N}$%'’._/:=@+\\-]*(?:,\d[\p{L}\p{N}$%'’._/:=@+\\-]*)*/gu;
 const VERB_OPENERS = new Set(['and', 'to', 'by', 'then', ',', 'after', 'before']);
+/** Words after which a step's next word is an instruction's verb ("… and paste the CSV", "then restart it"). */
+const INSTRUCTION_OPENERS = new Set(['and', 'to', 'then', ',', 'or', 'first', 'also', 'please']);
 
 /** Key of one identifier part: digits fold to `#` so `v2026.11.0` and `v2026.12.0` have the same shape. */
 function partKey(part: string): string {
@@ -110,7 +150,8 @@ function partsOf(token: string): string[] {
 }
 
 function classify(token: string, sentenceStart: boolean): { kind: TermKind; proper: boolean } {
-  if (/^[$€£]?\d[\d.,:]*(?:%|k|m|st|nd|rd|th|s)?$/i.test(token)) return { kind: 'number', proper: false };
+  if (NUMBER.test(token) || /^\d+-[a-z]{1,6}$/i.test(token)) return { kind: 'number', proper: false };
+  if (NUMBER_WORDS.has(token.toLowerCase())) return { kind: 'number', proper: false };
   if (token.startsWith('#') && token.length > 1) return { kind: 'identifier', proper: false };
   if (/[_./:=@\\]/.test(token.replace(/\.$/, ''))) return { kind: 'identifier', proper: false };
   if (/\d/.test(token)) return { kind: 'identifier', proper: false };
@@ -159,7 +200,7 @@ function rawTokens(text: string): RawToken[] {
 
 /** The terms of a text. */
 export function termsOf(text: string, table: SynonymTable): TextTerms {
-  const raw = rawTokens(text.replace(/[*`]+/g, ' '));
+  const raw = rawTokens(table.expand(text).replace(/[*`]+/g, ' '));
   const stream: string[] = [];
   const words: string[] = [];
   const terms: Term[] = [];
@@ -170,8 +211,8 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
     const lower = token.text.toLowerCase();
     if (kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
   });
-  const inPhrase = new Map<number, { key: string; start: number }>();
-  findPhrases(wordKeys, table, inPhrase);
+  const inPhrase = new Map<number, { key: string; start: number; lemma?: string }>();
+  findPhrases(wordKeys, table, inPhrase, raw);
   let first = true;
   raw.forEach((token, index) => {
     const { kind, proper } = classify(token.text, token.sentenceStart);
@@ -184,7 +225,11 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
       stream.push(keyOf(lower));
       words.push(lower);
       if (phrase.start === index) {
-        terms.push(term({ text: phrase.key, kind: 'phrase', key: phrase.key, parts: [phrase.key], classes: table.classesOf(phrase.key), verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), head: token.sentenceStart, at }));
+        // A WordNet phrasal verb the table does not know keeps its verb's classes ("strike out" deletes, like "strike").
+        const own = table.classesOf(phrase.key);
+        const classes = own.length > 0 || !phrase.lemma ? own : table.classesOf(phrase.key.split(' ')[0]!);
+        const fields = { text: phrase.key, kind: 'phrase' as const, key: phrase.key, parts: [phrase.key], classes, verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), instruction: token.sentenceStart || isFirst || INSTRUCTION_OPENERS.has(token.before), head: token.sentenceStart, at };
+        terms.push(term(phrase.lemma ? { ...fields, lemma: phrase.lemma } : fields));
       }
       return;
     }
@@ -205,7 +250,11 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
       return;
     }
     // Plain words, and hyphenated compounds of plain words.
-    const pieces = lower.split(/[-'’]+/).filter(Boolean);
+    // "re-added", "pre-check", "co-signed": a prefix and a word, not a compound name.
+    const pieces = lower
+      .split(/[-'’]+/)
+      .filter(Boolean)
+      .filter((piece, at, all) => !(at === 0 && all.length > 1 && PREFIXES.has(piece)));
     const compound = pieces.length > 1;
     if (compound) {
       const keys = pieces.map((piece) => keyOf(piece));
@@ -217,8 +266,10 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
       stream.push(key);
       words.push(piece);
       if (STOP_WORDS.has(piece) || (piece.length < 2 && !/[A-Z]/.test(token.text))) return;
+      const lemma = isKnownWord(piece) ? key : undefined;
       const verb = !compound && (isFirst || (VERB_OPENERS.has(token.before) && !proper && (token.before === 'to' ? canBeVerb(piece) : isInflectedVerb(piece))));
       const verbCandidate = !compound && !NOUN_MARKERS.has(token.before);
+      const instruction = !compound && !proper && (token.sentenceStart || isFirst || INSTRUCTION_OPENERS.has(token.before)) && canBeVerb(piece);
       // After a subject or an auxiliary ("until it finished", "had signed off") it is a verb, not a modifier.
       const participle = !compound && !verb && !/s$/.test(piece) && !FINITE_MARKERS.has(token.before) && isInflectedVerb(piece);
       terms.push(
@@ -230,18 +281,109 @@ export function termsOf(text: string, table: SynonymTable): TextTerms {
           alternatives,
           classes: [...new Set([key, ...alternatives].flatMap((k) => table.classesOf(k)))],
           proper,
-          weak: WEAK_WORDS.has(piece) || piece.length < 2,
+          weak: WEAK_WORDS.has(piece) || piece.length < 2 || (UNIT_WORDS.has(piece) && index > 0 && classify(raw[index - 1]!.text, false).kind === 'number'),
           verb,
           verbCandidate,
+          instruction,
           participle,
           head: token.sentenceStart && !compound,
           inCompound: compound,
           at: stream.length - 1,
+          ...(lemma ? { lemma } : {}),
         }),
       );
     });
   });
-  return { terms, stream, words };
+  findActionVerb(terms, raw);
+  const byStart = tokenStarts(raw);
+  markClauses(terms, raw, byStart);
+  const additive = ADDITIVE.test(text);
+  const extra = additive || EXTRA.test(text);
+  return { terms, stream, words, additive, extra };
+}
+
+/** "too", "also", "as well", "in addition": done to something besides what the step names. */
+const ADDITIVE = /\b(?:too|also|as well|in addition|additionally)\b/i;
+/** Precautions, opportunities and exceptions: "in case", "to be safe", "while there", "even though", "extra". */
+const EXTRA = /\b(?:(?:just )?in case|to be (?:safe|sure)|while (?:there|at it|(?:he|she|they|i|we|you) (?:was|were|had))|even (?:tho|though|if)|extra|on top of)\b/i;
+
+/** Prefixes written with a hyphen: "re-added" is "added" (again), not a name with two parts. */
+const PREFIXES = new Set(['re', 'pre', 'co', 'non', 'un', 'de', 'sub', 'self', 'multi', 'post', 'mid', 'semi', 'double', 'triple', 'e']);
+
+/** Words that open a new clause of a note after a comma or on their own ("…, so asked IT", "then payout"). */
+const CLAUSE_OPENERS = new Set(['so', 'then', 'but', 'because', 'since', 'while', 'when', 'until', 'till']);
+
+/** Raw token index of each stream position where a token starts (identifiers and compounds take several). */
+function tokenStarts(raw: readonly RawToken[]): Map<number, number> {
+  const byStart = new Map<number, number>();
+  let at = 0;
+  raw.forEach((token, index) => {
+    byStart.set(at, index);
+    const { kind } = classify(token.text, token.sentenceStart);
+    at += kind === 'identifier' ? Math.max(1, identifierKey(token.text).parts.length) + (token.text.startsWith('#') ? 1 : 0) : kind === 'number' ? 1 : Math.max(1, token.text.split(/[-'’]+/).filter(Boolean).length);
+  });
+  return byStart;
+}
+
+/**
+ * Number the clauses of a text (split at commas, sentence ends, "so", "then",
+ * "until"): a note's clause without a verb reports a result ("still 6 short",
+ * "gaskets ok", "nothing owed"), not what was done.
+ */
+function markClauses(terms: Term[], raw: readonly RawToken[], byStart: ReadonlyMap<number, number>): void {
+  const clauseOf: number[] = [];
+  let clause = 0;
+  raw.forEach((token, index) => {
+    if (index > 0 && (token.before === ',' || token.sentenceStart || CLAUSE_OPENERS.has(token.text.toLowerCase()))) clause++;
+    clauseOf.push(clause);
+  });
+  let last = 0;
+  for (const term of terms) {
+    const index = byStart.get(term.at);
+    if (index !== undefined) last = clauseOf[index] ?? last;
+    term.clause = last;
+  }
+}
+
+/**
+ * Notes do not always start with their verb: "Jonah recounted …", "C-12-04
+ * flagged, recounted …", "panel back to Normal". The first word is the verb
+ * only when it reads as one (an inflected verb, or a word WordNet uses more as
+ * a verb than as a noun); otherwise a capitalised first word is a name (the
+ * subject), and the verb is the first inflected verb of the note, if any.
+ */
+function findActionVerb(terms: Term[], raw: readonly RawToken[]): void {
+  const first = terms.find((term) => term.at === 0);
+  if (first && first.kind === 'word' && first.verb && !readsAsVerb(first, raw)) {
+    first.verb = false;
+    if (/^[A-Z][a-z]/.test(raw[0]?.text ?? '')) first.proper = true;
+  }
+  if (terms.some((term) => term.verb)) return;
+  // No verb first: the first inflected verb ("Jonah recounted", "so he set one up"), a phrasal verb included.
+  const next = terms.find(
+    (term) => term.at > 0 && !term.inCompound && ((term.kind === 'word' && isInflectedVerb(term.text.toLowerCase()) && !/s$/i.test(term.text)) || (term.kind === 'phrase' && /ed$|[^aeiou]t$/.test(raw.find((token) => keyOf(token.text) === term.key.split(' ')[0])?.text ?? ''))),
+  );
+  if (next) {
+    next.verb = true;
+    next.participle = false;
+  }
+}
+
+/**
+ * The first word of a note is its verb when it reads as one: an inflected
+ * verb ("Rolled"), a word WordNet uses more as a verb than as a noun
+ * ("check"), or a word WordNet does not know followed by a function word
+ * ("reinit from the leader"); not a name or a noun followed by its verb
+ * ("Carl reviewed …", "patroni service active", "panel back to Normal").
+ */
+function readsAsVerb(first: Term, raw: readonly RawToken[]): boolean {
+  const word = first.text.toLowerCase();
+  const next = raw[1];
+  if (isInflectedVerb(word)) return true;
+  if (next && isInflectedVerb(next.text.toLowerCase()) && !/s$/i.test(next.text) && next.before !== ',') return false;
+  // A word WordNet does not know: a verb by its form ("Unpaused", "reinit'ing", "SSHed"), or before a function word.
+  if (!isKnownWord(word)) return /[a-z](?:ed|ing)$/.test(word) || /^(?:un|re|de|dis)[a-z]{3,}/.test(word) || !next || STOP_WORDS.has(next.text.toLowerCase()) || next.before === ',';
+  return canBeVerb(word) && !isMostlyNoun(word);
 }
 
 /** Names nested in a longer one: `order-consumer` in `deployment/order-consumer`, `billing-primary-1` in a connection string. */
@@ -256,19 +398,20 @@ export function nestedNamesOf(outer: Term): Term[] {
 }
 
 function term(fields: Partial<Term> & Pick<Term, 'text' | 'kind' | 'key' | 'parts' | 'at'>): Term {
-  return { alternatives: [], classes: [], proper: false, weak: false, compound: false, verb: false, verbCandidate: false, participle: false, head: false, inCompound: false, ...fields };
+  return { clause: 0, alternatives: [], classes: [], proper: false, weak: false, compound: false, verb: false, verbCandidate: false, instruction: false, participle: false, head: false, inCompound: false, ...fields };
 }
 
 /**
  * Mark the words that form a phrase of the table. A two-word phrasal verb may
  * be split by its object ("Turned the fryers off", "Let the team know").
  */
-function findPhrases(words: readonly { key: string; index: number }[], table: SynonymTable, found: Map<number, { key: string; start: number }>): void {
+function findPhrases(words: readonly { key: string; index: number }[], table: SynonymTable, found: Map<number, { key: string; start: number; lemma?: string }>, raw: readonly RawToken[]): void {
   for (let i = 0; i < words.length; i++) {
     if (found.has(words[i]!.index)) continue;
-    for (const phrase of table.phrases) {
-      if (phrase.words[0] !== words[i]!.key) continue;
-      const maxGap = phrase.words.length === 2 && separableKeys().has(phrase.words[1]!) ? 4 : 1;
+    for (const phrase of table.phrasesFrom(words[i]!.key)) {
+      // "in" closes a split phrase only before "to" or "with": "Logged gh in to github.com", not "signed the NDA in the repository".
+      const splitIn = phrase.words[1] === 'in' && phrase.words.length === 2;
+      const maxGap = phrase.words.length === 2 && (separableKeys().has(phrase.words[1]!) || splitIn) ? 4 : 1;
       const matched = [i];
       for (let w = 1; w < phrase.words.length && matched.length === w; w++) {
         const previous = matched[matched.length - 1]!;
@@ -280,7 +423,16 @@ function findPhrases(words: readonly { key: string; index: number }[], table: Sy
         }
       }
       if (matched.length !== phrase.words.length) continue;
-      for (const m of matched) found.set(words[m]!.index, { key: phrase.key, start: words[i]!.index });
+      // Split by an object, the particle must end the phrase ("Turned the fryers off", "… back on."), not open
+      // one of its own: in "Ran storcli show on all slots" `on` is a preposition, not "run on".
+      const last = words[matched[matched.length - 1]!]!.index;
+      const split = last - words[matched[matched.length - 2]!]!.index > 1;
+      const after = raw[last + 1];
+      if (split && after && after.before !== ',' && !PARTICLE_CLOSERS.has(after.text.toLowerCase())) continue;
+      if (split && splitIn && !['to', 'with', 'into'].includes(after?.text.toLowerCase() ?? '')) continue;
+      // "Checked in Manage Accounting Periods": before a name, `in` is a preposition, not "check in".
+      if (!split && phrase.lemma && PREPOSITIONS.has(phrase.words[phrase.words.length - 1]!) && after && /^[A-Z]/.test(after.text) && !after.sentenceStart) continue;
+      for (const m of matched) found.set(words[m]!.index, phrase.lemma ? { key: phrase.key, start: words[i]!.index, lemma: phrase.lemma } : { key: phrase.key, start: words[i]!.index });
       break;
     }
   }

@@ -1,10 +1,10 @@
 import { resolveLink } from '../../core/links.ts';
-import { allSteps, type Playbook } from '../../core/model.ts';
+import { everyStep, type Playbook } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 
 /** Every id a reader can link to on a playbook's page: headings, steps and footnotes (as the renderer gives them). */
 export function anchorsOf(playbook: Playbook): Set<string> {
-  return new Set([...playbook.headings.map((heading) => heading.id), ...allSteps(playbook.steps).map((step) => step.anchor), ...playbook.footnotes.flatMap((id) => [`fn-${id}`, `fnref-${id}`])]);
+  return new Set([...playbook.headings.map((heading) => heading.id), ...everyStep(playbook).map((step) => step.anchor), ...playbook.footnotes.flatMap((id) => [`fn-${id}`, `fnref-${id}`])]);
 }
 
 /**
@@ -20,7 +20,7 @@ export const brokenLink: Rule = {
     const ownAnchors = anchorsOf(playbook);
     for (const link of playbook.links) {
       const url = link.url.trim();
-      const resolved = resolveLink(playbook.path, url);
+      const resolved = resolveLink(playbook.path, url, corpus.linkContext);
       // An image is a file whatever its name: `![x](notes.md)` embeds a file, it does not open a page.
       const target = link.kind === 'image' && resolved.kind === 'playbook' ? { kind: 'file' as const, path: resolved.path } : resolved;
       const shown = `\`${url.length > 60 ? `${url.slice(0, 57)}…` : url}\``;

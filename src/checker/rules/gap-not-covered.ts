@@ -1,4 +1,4 @@
-import { allSteps, findStep, type Step } from '../../core/model.ts';
+import { allSteps, everyStep, findStep, type Step } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 import { significantStems } from '../text.ts';
 
@@ -17,7 +17,7 @@ export const gapNotCovered: Rule = {
     for (const session of playbook.shadowing) {
       for (const gap of session.gaps) {
         if (gap.status !== 'documented' || gap.step === undefined) continue;
-        const step = findStep(playbook.steps, gap.step);
+        const step = findStep(everyStep(playbook), gap.step);
         if (!step) continue; // gap-step-missing reports it
         const wanted = significantStems(gap.found);
         const said = significantStems(stepContent(step));

@@ -1,4 +1,4 @@
-import { allSteps, findStep } from '../../core/model.ts';
+import { allSteps, everyStep, findStep } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 
 /** A gap marked `documented` whose `step` names no step of the playbook. */
@@ -7,11 +7,12 @@ export const gapStepMissing: Rule = {
   description: 'A documented gap whose `step` does not exist',
   defaultSeverity: 'error',
   scope: 'file',
+  procedureOnly: true,
   check({ playbook, report }) {
     const steps = allSteps(playbook.steps);
     for (const session of playbook.shadowing) {
       for (const gap of session.gaps) {
-        if (gap.status !== 'documented' || gap.step === undefined || findStep(playbook.steps, gap.step)) continue;
+        if (gap.status !== 'documented' || gap.step === undefined || findStep(everyStep(playbook), gap.step)) continue;
         const known = steps.length === 0 ? 'the playbook has no steps' : `steps are ${steps[0]!.number}–${steps.at(-1)!.number}${steps.some((s) => s.id) ? ` and ids ${steps.filter((s) => s.id).map((s) => `\`${s.id}\``).join(', ')}` : ''}`;
         report({
           place: gap.stepPlace ?? gap.place,

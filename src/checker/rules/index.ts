@@ -25,6 +25,8 @@ import { unclosedCodeFence } from './unclosed-code-fence.ts';
 import { undocumentedStep } from './undocumented-step.ts';
 import { unknownPlaybook } from './unknown-playbook.ts';
 import { unreadableFile } from './unreadable-file.ts';
+import { unassignedOwner } from './unassigned-owner.ts';
+import { unknownKey } from './unknown-key.ts';
 import { unpublishedAttachment } from './unpublished-attachment.ts';
 import { unsafeHtml } from './unsafe-html.ts';
 import { vagueStep } from './vague-step.ts';
@@ -46,6 +48,7 @@ export const RULES: readonly AnyRule[] = [
   noVerification,
   staleReview,
   singlePointOfFailure,
+  unassignedOwner,
   personHandleClash,
   hashComment,
   deprecatedPrerequisite,
@@ -56,6 +59,7 @@ export const RULES: readonly AnyRule[] = [
   unpublishedAttachment,
   unsafeHtml,
   foreignSyntax,
+  unknownKey,
   unclosedCodeFence,
   encoding,
   parseLimit,

@@ -9,7 +9,10 @@ export const noSteps: Rule = {
   description: 'No `## Steps` section with an ordered list of steps',
   defaultSeverity: 'error',
   scope: 'file',
+  procedureOnly: true,
   check({ playbook, report }) {
+    // A draft is a page on its way to being a procedure (an imported runbook): its steps are asked for once it is active.
+    if (playbook.status === 'draft') return;
     const at = playbook.stepsHeading?.place ?? { start: { line: firstBodyLine(playbook), column: 1 } };
     const message: Record<typeof playbook.stepsShape, string | undefined> = {
       'ordered-list': playbook.steps.length === 0 ? 'the `## Steps` list is empty' : undefined,

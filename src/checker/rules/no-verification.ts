@@ -10,7 +10,9 @@ export const noVerification: Rule = {
   description: 'No `## Verify` section and no step says how to tell the work succeeded',
   defaultSeverity: 'warning',
   scope: 'file',
+  procedureOnly: true,
   check({ playbook, report }) {
+    if (playbook.status === 'draft') return;
     if (playbook.verify || playbook.steps.length === 0) return;
     if (allSteps(playbook.steps).some((step) => SAYS_HOW_TO_TELL.test(`${step.title}\n${step.text}`))) return;
     report({

@@ -1,4 +1,4 @@
-import { isStale, reviewAgeDays } from '../../core/facts.ts';
+import { isStale, reviewAgeDays, reviewIntervalOf } from '../../core/facts.ts';
 import type { Rule } from '../rule.ts';
 
 /** `last_reviewed` older than the configured number of days (default 180); the site shows the same fact. */
@@ -12,7 +12,7 @@ export const staleReview: Rule = {
     const reviewed = playbook.meta.last_reviewed!;
     report({
       place: playbook.frontmatter?.keys['last_reviewed'] ?? { start: { line: 1, column: 1 } },
-      message: `last reviewed ${age} days ago (\`${reviewed}\`); playbooks are reviewed every ${settings.staleDays} days`,
+      message: `last reviewed ${age} days ago (\`${reviewed}\`); ${playbook.reviewEveryDays ? 'this playbook is' : 'playbooks are'} reviewed every ${reviewIntervalOf(playbook, settings.staleDays)} days`,
       fix: 'walk through the playbook (or shadow someone doing it), fix what changed, and set `last_reviewed` to today',
       data: { days: age, lastReviewed: reviewed },
     });

@@ -1,6 +1,6 @@
 import { startFromZero } from '../../core/corpus.ts';
 import type { Place } from '../../core/findings.ts';
-import { allSteps, type Playbook } from '../../core/model.ts';
+import { everyStep, type Playbook } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 
 /**
@@ -104,7 +104,7 @@ export const toolNotInPrerequisites: Rule = {
         data: { program, command },
       });
     };
-    for (const step of allSteps(playbook.steps)) {
+    for (const step of everyStep(playbook)) {
       for (const command of step.commands) consider(command.program, command.place, step.number, command.command);
       for (const code of step.inlineCode) {
         const program = inlineCommand(code.value);

@@ -10,6 +10,8 @@ export const undocumentedStepOptionsSchema = z
     synonyms: z.record(z.string(), z.array(z.string().min(1))).optional(),
     /** Score (0–1) a step must reach to describe an action; default 0.5. Lower reports fewer actions. */
     threshold: z.number().min(0).max(1).optional(),
+    /** Clippings and team jargon, spelled out before matching: `"sev": "severity"`, `"pr": "pull request"`. Overrides a default entry. */
+    jargon: z.record(z.string().min(1), z.string().min(1)).optional(),
   })
   .describe('Options of the undocumented-step matcher.');
 
@@ -20,6 +22,7 @@ function optionsOf(parsed: UndocumentedStepOptions): MatcherOptions {
   const options: MatcherOptions = {};
   if (parsed.synonyms) options.synonyms = parsed.synonyms;
   if (parsed.threshold !== undefined) options.threshold = parsed.threshold;
+  if (parsed.jargon) options.jargon = parsed.jargon;
   return options;
 }
 
@@ -42,15 +45,20 @@ export const undocumentedStep: Rule<UndocumentedStepOptions> = {
   description: 'An observed action that no step describes',
   defaultSeverity: 'warning',
   scope: 'file',
+  procedureOnly: true,
   optionsSchema: undocumentedStepOptionsSchema,
   check({ playbook, options, report }) {
     for (const found of findUndocumentedActions(playbook, optionsOf(options))) {
+      // One finding per missing thing: a gap of the session already records it (open-gap reports an open one).
+      if (found.coveredBy) continue;
       const nearest = found.nearest ? `. Nearest: step ${found.nearest.step}, ${found.nearest.reason}` : '';
+      const close = found.close && found.nearest ? ` (a close call, confidence ${found.confidence.toFixed(2)}: if step ${found.nearest.step} does describe it, name the same thing in both)` : '';
+      const where = found.afterStep === 0 ? 'before step 1' : `after step ${found.afterStep}`;
       report({
         place: found.action.place,
-        message: `\`${found.action.text}\` is not described by any step; it most likely belongs ${whereOf(playbook, found)}${nearest}`,
-        fix: `add a step ${found.afterStep === 0 ? 'before step 1' : `after step ${found.afterStep}`} that tells the reader to do this, or record it as a gap with \`status: open\``,
-        data: { afterStep: found.afterStep, ...(found.nearest ? { nearestStep: found.nearest.step } : {}) },
+        message: `\`${found.action.text}\` is not described by any step; it most likely belongs ${whereOf(playbook, found)}${nearest}${close}`,
+        fix: `add a step ${where} that tells the reader to do this, or record it in this session's \`gaps:\` with \`found:\` quoting it (\`status: open\` until a step says it, \`wontfix\` if it should not be done)`,
+        data: { afterStep: found.afterStep, confidence: found.confidence, close: found.close, ...(found.nearest ? { nearestStep: found.nearest.step } : {}) },
       });
     }
   },

@@ -13,7 +13,7 @@ export const unpublishedAttachment: Rule = {
   check({ playbook, corpus, report }) {
     const reported = new Set<string>();
     for (const link of playbook.links) {
-      const target = resolveLink(playbook.path, link.url);
+      const target = resolveLink(playbook.path, link.url, corpus.linkContext);
       if (target.kind !== 'file') continue;
       const attachment = corpus.attachments.get(target.path);
       if (!attachment || attachment.verdict.publish || reported.has(`${link.place.start.line}:${target.path}`)) continue;

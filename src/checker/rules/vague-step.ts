@@ -1,4 +1,4 @@
-import { allSteps } from '../../core/model.ts';
+import { everyStep } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 import { placeOfMatch } from '../text.ts';
 
@@ -30,11 +30,12 @@ export const vagueStep: Rule = {
   description: 'A step that leans on knowledge the page never gives ("ask Alex", "as usual", "TODO")',
   defaultSeverity: 'warning',
   scope: 'file',
+  procedureOnly: true,
   check({ playbook, settings, report }) {
     const custom = settings.vaguePhrases.map((phrase) => new RegExp(`(?<![\\w])${escapeRegExp(phrase)}(?![\\w])`, 'i'));
     const patterns = [...(settings.builtInVaguePhrases ? BUILT_IN : []), ...custom];
     const sections = [
-      ...allSteps(playbook.steps).map((step) => ({ what: `step ${step.number}`, from: step.place.start.line, to: step.children[0] ? step.children[0].place.start.line - 1 : (step.place.end?.line ?? step.place.start.line), prose: `${step.title}\n${step.text}` })),
+      ...everyStep(playbook).map((step) => ({ what: `step ${step.number}`, from: step.place.start.line, to: step.children[0] ? step.children[0].place.start.line - 1 : (step.place.end?.line ?? step.place.start.line), prose: `${step.title}\n${step.text}` })),
       ...(playbook.verify ? [{ what: 'the Verify section', from: playbook.verify.place.start.line, to: playbook.verify.place.start.line + playbook.verify.text.split('\n').length + 2, prose: playbook.verify.text }] : []),
     ];
     for (const section of sections) {

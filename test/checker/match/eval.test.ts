@@ -2,27 +2,27 @@
  * The matcher on labeled playbooks: the visible evaluation set (12 playbooks,
  * 140 observed actions, 44 undocumented; copied from shared/eval, see its
  * SOURCE.md) and our own cases in domains it does not cover. Prints
- * precision, recall and placement, and fails below the figures reached (a
- * regression guard; the issue's goals are 0.95 / 0.95 / 0.90). A held-out set
- * of the same kind judges the matcher, so the figures here are not a target
- * to tune against.
+ * precision, recall and placement, and fails below the goals (issue 9: 0.95 /
+ * 0.95 / 0.90 on the visible set) or, for our own cases, below the figures
+ * reached (a regression guard). The development set has its own test
+ * (dev-set.test.ts); a held-out set of the same kind judges the matcher.
  */
 import { describe, expect, it } from 'vitest';
 import { describeMistakes, describeSummary, OWN_CASES, scoreSet, VISIBLE_EVAL } from './labeled-sets.ts';
 
 describe('undocumented-step matcher on labeled playbooks', () => {
   it('visible evaluation set: precision, recall and placement', () => {
-    const { summary, outcomes } = scoreSet(VISIBLE_EVAL);
-    console.log([describeSummary('visible eval', summary), ...describeMistakes(outcomes).map((line) => `  ${line}`)].join('\n'));
+    const { summary, findings, outcomes } = scoreSet(VISIBLE_EVAL);
+    console.log([describeSummary('visible eval', summary), describeSummary('  finding level', findings), ...describeMistakes(outcomes).map((line) => `  ${line}`)].join('\n'));
     expect(summary.entries).toBe(140);
     expect(summary.precision).toBeGreaterThanOrEqual(0.95);
     expect(summary.recall).toBeGreaterThanOrEqual(0.95);
-    expect(summary.placementExact).toBeGreaterThanOrEqual(0.95);
+    expect(summary.placementExact).toBeGreaterThanOrEqual(0.9);
   });
 
   it('own cases (payroll, hardware, data science, privacy, kitchen, TLS, marketing)', () => {
-    const { summary, outcomes } = scoreSet(OWN_CASES);
-    console.log([describeSummary('own cases', summary), ...describeMistakes(outcomes).map((line) => `  ${line}`)].join('\n'));
+    const { summary, findings, outcomes } = scoreSet(OWN_CASES);
+    console.log([describeSummary('own cases', summary), describeSummary('  finding level', findings), ...describeMistakes(outcomes).map((line) => `  ${line}`)].join('\n'));
     expect(summary.entries).toBe(118);
     expect(summary.precision).toBeGreaterThanOrEqual(0.85);
     expect(summary.recall).toBeGreaterThanOrEqual(0.95);

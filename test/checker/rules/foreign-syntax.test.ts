@@ -9,6 +9,7 @@ const REPLACE = 'replace it with the Markdown it produced, or a link to the page
 
 testRule(foreignSyntax, {
   valid: [
+    { name: 'MkDocs admonitions, Docusaurus containers and GitHub alerts are read as callouts', code: above('!!! warning "Careful"\n    Drain the queue first.\n\n??? note\n    Folded.\n\n:::tip\nWait.\n:::\n\n> [!NOTE]\n> Read this.') },
     { name: 'template syntax in a code block', code: above('```liquid\n{% include a.html %}\n{{ page.title }}\n```') },
     { name: 'template syntax in inline code', code: above('Hugo writes `{{< note >}}` and ERB writes `<%= x %>`.') },
     { name: 'plain braces and HTML a page may keep', code: above('Set `{ "a": 1 }` in { braces } and press <kbd>Enter</kbd>.') },
@@ -23,10 +24,10 @@ testRule(foreignSyntax, {
     { name: 'ERB', code: above('<%= render "warning" %>'), findings: [{ line: 7, column: 1, message: /^`<%= render "warning" %>` is ERB syntax/, data: { kind: 'erb' } }] },
     { name: 'an MDX component', code: above('<Callout type="warn" />'), findings: [{ line: 7, column: 1, message: '`<Callout>` is MDX component syntax, shown as plain text on this site', data: { kind: 'mdx-component' } }] },
     {
-      name: 'an admonition, with its own fix',
-      code: above('!!! note\n    Drain the queue first.'),
-      findings: [{ line: 7, column: 1, message: '`!!! note` is admonition syntax, shown as plain text on this site', fix: 'write the note as a `> **Note:**` block quote', data: { kind: 'admonition', count: 1 } }],
+      name: 'an admonition of a type no dialect knows, with its own fix',
+      code: above('!!! frobnicate\n    Drain the queue first.'),
+      findings: [{ line: 7, column: 1, message: '`!!! frobnicate` is admonition syntax, shown as plain text on this site', fix: 'write the note as a `> **Note:**` block quote', data: { kind: 'admonition', count: 1 } }],
     },
-    { name: 'the first of several kinds, in a step', code: playbook('', '1. Restart {{ site.service }}.\n2. :::tip\n   Wait.'), findings: [{ line: 9, column: 4, data: { kind: 'liquid', count: 2 } }] },
+    { name: 'the first of several kinds, in a step', code: playbook('', '1. Restart {{ site.service }}.\n2. :::frobnicate\n   Wait.'), findings: [{ line: 9, column: 4, data: { kind: 'liquid', count: 2 } }] },
   ],
 });
