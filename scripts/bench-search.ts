@@ -11,14 +11,14 @@
  * Tune on `tune`; `test` is reported, never tuned on. Goal on test: ours >= 0.85 and
  * ahead of the default. Also prints the size of the "did you mean" term list.
  */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE, buildFixtureSite } from '../test/e2e/build-site.ts';
 import { launchChromium } from '../test/e2e/chromium.ts';
 import { buildDefaultIndex, defaultTopTen, loadQueries, meanReciprocalRank, openSearch, oursTopTen, QUERY_CORPUS, reciprocalRank, slugOfUrl, type LabeledQuery } from '../test/e2e/search-quality.ts';
 import { serveStatic } from '../test/e2e/server.ts';
-import { TERM_LIST_FILE } from '../src/site/search-terms.ts';
+import { TERM_LIST_FOLDER } from '../src/site/search-terms.ts';
 import { RANKING } from '../src/scripts/search-engine.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -30,8 +30,10 @@ console.log(`built ${QUERY_CORPUS} in ${((Date.now() - started) / 1000).toFixed(
 const plain = join(mkdtempSync(join(tmpdir(), 'playbook-search-default-')), 'site');
 await buildDefaultIndex(site, plain);
 
-const terms = JSON.parse(readFileSync(join(site, 'pagefind', TERM_LIST_FILE), 'utf8')) as { terms: string[]; total: number };
-console.log(`term list: ${terms.terms.length} of ${terms.total} terms, ${(statSync(join(site, 'pagefind', TERM_LIST_FILE)).size / 1024).toFixed(1)} KB`);
+const termFolder = join(site, 'pagefind', TERM_LIST_FOLDER);
+const termSizes = readdirSync(termFolder).map((name) => ({ name, bytes: statSync(join(termFolder, name)).size, terms: (JSON.parse(readFileSync(join(termFolder, name), 'utf8')) as { terms: string[] }).terms.length }));
+const largestFile = termSizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+console.log(`term list: ${termSizes.reduce((n, f) => n + f.terms, 0)} terms, ${(termSizes.reduce((n, f) => n + f.bytes, 0) / 1024).toFixed(1)} KB in ${termSizes.length} files, the largest ${largestFile.name} ${(largestFile.bytes / 1024).toFixed(1)} KB`);
 console.log(`ranking: ${JSON.stringify(RANKING)}`);
 
 const ours = await serveStatic(site, BASE);

@@ -91,8 +91,8 @@ export interface SearchOutcome {
 }
 
 export interface SearchEnvironment {
-  /** The term list, loaded the first time a query needs it. */
-  terms(): Promise<PreparedTerms>;
+  /** The part of the term list that holds a word's near terms (its first letter's file), loaded when first needed. */
+  terms(word: string): Promise<PreparedTerms>;
   /** Pagefind filters (`{ tag: ['okta'] }`). */
   filters?: Record<string, string[]> | undefined;
   /** How many results to load and show. */
@@ -317,12 +317,12 @@ export async function runSearch(pagefind: Pagefind, query: string, env: SearchEn
   const unmatched = all.hits.length > 0 ? words.filter((word) => !matchedBy(word, all.firstWords)) : words;
   if (all.hits.length > 0 && unmatched.length === 0) return outcome('all', await withPartial(pagefind, all, words, env), words);
 
-  const terms = await env.terms();
-  const unknown = new Set(unmatched.filter((word) => !isKnownWord(word, terms)));
+  const termsOf = new Map(await Promise.all(unmatched.map(async (word) => [word, await env.terms(word)] as const)));
+  const unknown = new Set(unmatched.filter((word) => !isKnownWord(word, termsOf.get(word)!)));
   if (all.hits.length > 0 && unknown.size === 0) return outcome('all', await withPartial(pagefind, all, words, env), words);
 
   // Replace each unknown word by its nearest term; without one, by its camel-case parts; else drop it.
-  const near = new Map([...unknown].map((word) => [word, nearestTerms(word, terms, 4)]));
+  const near = new Map([...unknown].map((word) => [word, nearestTerms(word, termsOf.get(word)!, 4)]));
   const suggest = (skipFirst: boolean) => [...near].flatMap(([word, found]) => found.slice(skipFirst ? 1 : 0).map((suggestion) => ({ term: suggestion.term, query: words.map((w) => (w === word ? suggestion.term : w)).join(' ') })));
   const replaced = words.flatMap((word) => {
     if (!unknown.has(word)) return [word];

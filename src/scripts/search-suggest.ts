@@ -8,6 +8,20 @@ import { stemmer } from 'stemmer';
  * (src/site/search-terms.ts); nothing here touches the page.
  */
 
+/**
+ * The term list is split by first letter, one file per letter in this folder of
+ * the Pagefind bundle (`playbook-terms/k.json`): a query loads only the letters
+ * of the words it needs, whatever the size of the corpus. A typo in a word's
+ * first letter is therefore not corrected (few are).
+ */
+export const TERM_LIST_FOLDER = 'playbook-terms';
+
+/** The file a word's terms are in: its first letter or digit, accents removed; `_` for any other. */
+export function termShard(word: string): string {
+  const first = word.normalize('NFD').charAt(0).toLowerCase();
+  return /^[a-z0-9]$/.test(first) ? first : '_';
+}
+
 /** The term list, ready to compare: `lower[i]` is `display[i]` lowercased; earlier terms are more useful. */
 export interface PreparedTerms {
   display: string[];

@@ -2,9 +2,8 @@
 // own Pagefind bundle (under the base path: no other origin, no inline code); arrow keys move through the results
 // (a combobox over a listbox), Enter opens one, Escape closes and focus returns to where it was.
 import { RANKING, runSearch, type Pagefind, type SearchHit, type SearchOutcome } from './search-engine.ts';
-import { prepareTerms, type PreparedTerms } from './search-suggest.ts';
+import { prepareTerms, TERM_LIST_FOLDER, termShard, type PreparedTerms } from './search-suggest.ts';
 
-const TERM_LIST = 'playbook-terms.json';
 const FILTERS = [['tag', 'Tag'], ['owner', 'Owner'], ['status', 'Status']] as const;
 
 const root = document.querySelector<HTMLElement>('[data-site-search]');
@@ -29,12 +28,20 @@ function setUp(root: HTMLElement): void {
       await module.options({ baseUrl: base, excerptLength: 22, ranking: RANKING });
       return module;
     }));
-  let terms: Promise<PreparedTerms> | undefined;
-  const loadTerms = () =>
-    (terms ??= fetch(`${bundle}${TERM_LIST}`)
-      .then((response) => (response.ok ? (response.json() as Promise<{ terms?: string[] }>) : { terms: [] }))
-      .then((list) => prepareTerms(list.terms ?? []))
-      .catch(() => prepareTerms([])));
+  // The term list's file for a word's first letter, fetched once (a letter without terms has no file: none near).
+  const termFiles = new Map<string, Promise<PreparedTerms>>();
+  const loadTerms = (word: string) => {
+    const shard = termShard(word);
+    let file = termFiles.get(shard);
+    if (!file) {
+      file = fetch(`${bundle}${TERM_LIST_FOLDER}/${shard}.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<{ terms?: string[] }>) : { terms: [] }))
+        .then((list) => prepareTerms(list.terms ?? []))
+        .catch(() => prepareTerms([]));
+      termFiles.set(shard, file);
+    }
+    return file;
+  };
 
   let returnTo: HTMLElement | null = null;
   function open(): void {

@@ -30,7 +30,7 @@ export function pagefindIntegration(): AstroIntegration {
         const attachments = copyPublishedAttachments(settings, out);
         if (attachments > 0) logger.info(`${attachments} attachment(s) published under _files/`);
         const search = await writeSearchIndex(out);
-        logger.info(`search: ${search.pages} pages indexed; "did you mean" term list ${search.terms.kept} of ${search.terms.total} terms, ${(search.terms.bytes / 1024).toFixed(1)} KB`);
+        logger.info(`search: ${search.pages} pages indexed; "did you mean" term list ${search.terms.kept} of ${search.terms.total} terms, ${(search.terms.bytes / 1024).toFixed(1)} KB in ${search.terms.files} files, the largest ${(search.terms.largest / 1024).toFixed(1)} KB`);
         const problems = verifyBuiltSite(out, settings.base, search.fragments);
         if (problems.length === 0) return;
         const lost = problems.filter((p) => p.startsWith('search index'));

@@ -7,11 +7,12 @@
  *     result links to the step that matched, not to the heading above it;
  *   - code weighs more than prose (`data-pagefind-weight`), so a command or an
  *     alert name in backticks ranks its playbook above one that mentions it.
- * Beside the index it writes the term list for "did you mean" (search-terms.ts).
+ * Beside the index it writes the term list for "did you mean" (search-terms.ts),
+ * one file per first letter in `pagefind/playbook-terms/`.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildTermList, decodeFragment, MAX_TERMS, TERM_LIST_FILE } from './search-terms.ts';
+import { buildTermList, decodeFragment, MAX_TERMS, TERM_LIST_FOLDER, termFiles } from './search-terms.ts';
 
 /** Weight of code (inline and blocks) against prose (1); titles are 10, summaries 6 (the page template). */
 export const CODE_WEIGHT = 3;
@@ -24,7 +25,8 @@ export interface SearchIndexReport {
   pages: number;
   /** Fragment files written (one per indexed page). */
   fragments: number;
-  terms: { kept: number; total: number; bytes: number };
+  /** The term list: terms kept of those the index holds; bytes in all, and of the largest file (the most a query loads for a word). */
+  terms: { kept: number; total: number; bytes: number; largest: number; files: number };
 }
 
 /** The copy of a page that Pagefind indexes: steps titled as sections, code weighted. Pure. */
@@ -69,10 +71,18 @@ export async function writeSearchIndex(out: string): Promise<SearchIndexReport> 
     if (files.errors.length > 0) throw new Error(`Pagefind could not list its index: ${files.errors.join('; ')}`);
     const fragments = files.files.filter((file) => file.path.startsWith('fragment/'));
     const list = buildTermList(fragments.map((file) => decodeFragment(file.content)), MAX_TERMS);
-    const json = JSON.stringify(list);
-    mkdirSync(join(out, 'pagefind'), { recursive: true });
-    writeFileSync(join(out, 'pagefind', TERM_LIST_FILE), json);
-    return { pages: pages.length, fragments: fragments.length, terms: { kept: list.terms.length, total: list.total, bytes: Buffer.byteLength(json) } };
+    const folder = join(out, 'pagefind', TERM_LIST_FOLDER);
+    mkdirSync(folder, { recursive: true });
+    let bytes = 0;
+    let largest = 0;
+    const parts = termFiles(list);
+    for (const [shard, file] of parts) {
+      const json = JSON.stringify(file);
+      writeFileSync(join(folder, `${shard}.json`), json);
+      bytes += Buffer.byteLength(json);
+      largest = Math.max(largest, Buffer.byteLength(json));
+    }
+    return { pages: pages.length, fragments: fragments.length, terms: { kept: list.terms.length, total: list.total, bytes, largest, files: parts.size } };
   } finally {
     await pagefind.close();
   }

@@ -1,19 +1,26 @@
 /**
  * The term list behind "did you mean": the words the search index holds, read
  * back from Pagefind's own page fragments (so every term offered can be found),
- * most useful first, capped so the file stays small at any corpus size. The
- * browser loads it only when a query finds nothing or a word matches nothing,
- * and picks the nearest terms by edit distance (src/scripts/search-suggest.ts).
+ * most useful first, capped, and split by first letter so that the browser
+ * loads a small file (only for a word that matched nothing) whatever the size
+ * of the corpus. The nearest terms are picked there, by edit distance
+ * (src/scripts/search-suggest.ts).
  */
 import { gunzipSync } from 'node:zlib';
+import { termShard } from '../scripts/search-suggest.ts';
 
-/** Written beside the index, in the Pagefind bundle folder. */
-export const TERM_LIST_FILE = 'playbook-terms.json';
+export { TERM_LIST_FOLDER } from '../scripts/search-suggest.ts';
 
-/** At most this many terms; the rarest go first when a corpus has more. */
-export const MAX_TERMS = 20_000;
+/** At most this many terms in all; the rarest go first when a corpus has more. */
+export const MAX_TERMS = 50_000;
 
-/** What the browser reads. `terms` are in display form (the casing seen most), most useful first. */
+/** One file of the term list (`playbook-terms/<letter>.json`): its terms in display form (the casing seen most), most useful first. */
+export interface TermFile {
+  format: 1;
+  terms: string[];
+}
+
+/** The whole list, before it is split: display forms, most useful first. */
 export interface TermList {
   format: 1;
   terms: string[];
@@ -89,6 +96,18 @@ export function buildTermList(pages: Iterable<IndexedPage>, maxTerms = MAX_TERMS
   const ranked = [...stats.entries()].sort(([a, x], [b, y]) => Number(y.inTitle) - Number(x.inTitle) || y.pages - x.pages || (a < b ? -1 : a > b ? 1 : 0));
   const terms = ranked.slice(0, maxTerms).map(([, entry]) => displayForm(entry.forms));
   return { format: 1, terms, total: stats.size };
+}
+
+/** The list split by first letter (termShard), each part keeping the list's order. */
+export function termFiles(list: TermList): Map<string, TermFile> {
+  const files = new Map<string, TermFile>();
+  for (const term of list.terms) {
+    const shard = termShard(term);
+    let file = files.get(shard);
+    if (!file) files.set(shard, (file = { format: 1, terms: [] }));
+    file.terms.push(term);
+  }
+  return files;
 }
 
 /** The casing seen most often (`etcdMembersDown` rather than `etcdmembersdown`). */

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFragment, MAX_TERMS, TERM_LIST_FILE } from '../../src/site/search-terms.ts';
+import { decodeFragment, MAX_TERMS, TERM_LIST_FOLDER } from '../../src/site/search-terms.ts';
 import { BASE, buildFixtureSite } from './build-site.ts';
 import { launchChromium } from './chromium.ts';
 import { loadQueries, meanReciprocalRank, nextResults, openSearch, oursTopTen, QUERY_CORPUS, reciprocalRank, searchRuns, slugOfUrl } from './search-quality.ts';
@@ -90,7 +90,7 @@ describe('the header search', () => {
       await page.keyboard.press('Escape');
       expect(await dialogOpen(page), name).toBe(false);
       // Opened from nowhere in particular: the focus goes to the search button.
-      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open')), name).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-search-open')), { message: name }).toBe(true);
       await page.close();
     }
     // Opened with the button: Escape gives the focus back to it. `/` typed in a field types a slash.
@@ -98,7 +98,7 @@ describe('the header search', () => {
     await page.getByRole('button', { name: /^Search/ }).click();
     expect(await dialogOpen(page)).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
     await page.getByRole('button', { name: 'Shadowing mode' }).click();
     await page.getByLabel('What the doer did').fill('');
     await page.getByLabel('What the doer did').press('/');
@@ -203,13 +203,16 @@ describe('the header search', () => {
     await context.close();
   });
 
-  it('the term list is small and holds what the index holds', () => {
-    const file = join(out, 'pagefind', TERM_LIST_FILE);
-    const list = JSON.parse(readFileSync(file, 'utf8')) as { format: number; terms: string[]; total: number };
-    expect(list.format).toBe(1);
-    expect(list.terms.length).toBeLessThanOrEqual(MAX_TERMS);
-    expect(list.terms).toEqual(expect.arrayContaining(['patronictl', 'Airflow']));
-    expect(readFileSync(file).length).toBeLessThan(64 * 1024);
+  it('the term list is split by first letter, small, and holds what the index holds', () => {
+    const folder = join(out, 'pagefind', TERM_LIST_FOLDER);
+    const files = readdirSync(folder);
+    expect(files).toEqual(expect.arrayContaining(['a.json', 'p.json', 'k.json']));
+    const lists = files.map((name) => ({ name, bytes: readFileSync(join(folder, name)).length, ...(JSON.parse(readFileSync(join(folder, name), 'utf8')) as { format: number; terms: string[] }) }));
+    expect(lists.every((list) => list.format === 1 && list.terms.every((term) => `${term[0]!.normalize('NFD')[0]!.toLowerCase()}.json` === list.name || list.name === '_.json'))).toBe(true);
+    expect(lists.reduce((total, list) => total + list.terms.length, 0)).toBeLessThanOrEqual(MAX_TERMS);
+    expect(lists.find((list) => list.name === 'p.json')?.terms).toContain('patronictl');
+    expect(lists.find((list) => list.name === 'a.json')?.terms).toContain('Airflow');
+    expect(Math.max(...lists.map((list) => list.bytes))).toBeLessThan(16 * 1024);
   });
 
   it('works on a phone: the dialog fills the screen, nothing scrolls sideways', async () => {
@@ -257,7 +260,7 @@ describe('the header search', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((url) => url.startsWith(server.url))).toBe(true);
     expect(requested).toContain(`${BASE}pagefind/pagefind.js`);
-    expect(requested).toContain(`${BASE}pagefind/${TERM_LIST_FILE}`);
+    expect(requested).toContain(`${BASE}pagefind/${TERM_LIST_FOLDER}/k.json`);
     expect(requested.every((path) => path.startsWith(BASE))).toBe(true);
     await context.close();
     expect(external).toEqual([]);

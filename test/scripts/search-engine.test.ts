@@ -133,7 +133,7 @@ describe('runSearch', () => {
     { url: '/pb/disk/', title: 'Free disk space', content: 'Free disk space. The node filesystem is read-only when the disk is full.' },
   ];
   const pagefind = fakePagefind(pages);
-  const env = { terms: async () => prepareTerms([...new Set(pages.flatMap((page) => page.content.match(/[\p{L}\p{N}]+/gu) ?? []))]) };
+  const env = { terms: async (_word: string) => prepareTerms([...new Set(pages.flatMap((page) => page.content.match(/[\p{L}\p{N}]+/gu) ?? []))]) };
 
   it('finds every word', async () => {
     const outcome = await runSearch(pagefind, 'kubectl rollout', env);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildTermList, decodeFragment, isUsefulTerm, wordsOf } from '../../src/site/search-terms.ts';
+import { buildTermList, decodeFragment, isUsefulTerm, termFiles, wordsOf } from '../../src/site/search-terms.ts';
 
 describe('the "did you mean" term list', () => {
   it('splits text into words as the search splits a query', () => {
@@ -31,5 +31,12 @@ describe('the "did you mean" term list', () => {
   it('reads a Pagefind fragment (gzip, signature, JSON)', () => {
     const bytes = gzipSync(Buffer.from('pagefind_dcd{"url":"/x/","content":"Hello there","meta":{"title":"Hello"}}'));
     expect(decodeFragment(bytes)).toEqual({ content: 'Hello there', meta: { title: 'Hello' } });
+  });
+});
+
+describe('the term list split by first letter', () => {
+  it('puts each term in its first letter’s file, keeping the order; accents folded, other characters together', () => {
+    const files = termFiles({ format: 1, terms: ['kubectl', 'Kafka', 'étcd', 'alpha', '2fa', 'ärger', 'ßig'], total: 7 });
+    expect(Object.fromEntries([...files].map(([shard, file]) => [shard, file.terms]))).toEqual({ k: ['kubectl', 'Kafka'], e: ['étcd'], a: ['alpha', 'ärger'], 2: ['2fa'], _: ['ßig'] });
   });
 });
