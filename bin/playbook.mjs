@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// The `playbook` command. The CLI is TypeScript run by Node's type stripping (Node >= 22.18);
-// inside this repository `npx playbook` and `npm run` use the pinned Node 24 from node_modules/.bin.
+// The `playbook` command. Installed from the npm package it runs the compiled JavaScript in lib/ (Node does
+// not strip TypeScript types under node_modules); in this repository it runs the TypeScript in src/ through
+// Node's type stripping, with the pinned Node 24 that `npm install` puts in node_modules/.bin.
+import { existsSync } from 'node:fs';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
-  process.stderr.write(`playbook: needs Node 22.18 or newer (this is ${process.versions.node}). In this repository run it as \`npx playbook …\` after \`npm install\`, which uses the pinned Node.\n`);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`playbook: needs Node.js 22.12 or newer (this is ${process.versions.node}); install a current Node.js LTS, e.g. from https://nodejs.org/.\n`);
   process.exit(2);
 }
-const { main } = await import('../src/cli/main.ts');
+const compiled = new URL('../lib/cli/main.js', import.meta.url);
+if (!existsSync(compiled) && (major === 22 && minor < 18)) {
+  process.stderr.write(`playbook: running from source needs Node.js 22.18 or newer (this is ${process.versions.node}); in this repository use \`npx playbook …\` after \`npm install\`, which runs the pinned Node.\n`);
+  process.exit(2);
+}
+const { main } = await import(existsSync(compiled) ? compiled.href : '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -14,7 +14,8 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { ATTACHMENT_JUDGES } from '../core/attachment-judges.ts';
 import { judgeAttachment, MAX_ATTACHMENT_BYTES, type Attachment } from '../core/attachments.ts';
-import { affectedBy, buildCorpus, type Corpus } from '../core/corpus.ts';
+import { affectedBy, buildCorpus, legacyUrls, type Corpus } from '../core/corpus.ts';
+import { legacyUrlsOfBytes } from '../core/frontmatter.ts';
 import { playbookExtensionOf } from '../core/dialect.ts';
 import { slugOf } from '../core/slug.ts';
 import { listPlaybookFiles, type PlaybookFile } from '../core/load.ts';
@@ -99,7 +100,14 @@ export async function checkCorpus(settings: Settings, options: CheckOptions = {}
   const attachments = stage('judge attachments', () => listing.attachments.map((file) => judgeFile(file, options.memory)));
   // The renderer links only what the build publishes; the rest become text (and findings).
   const render = options.render
-    ? { ...options.render, published: attachments.filter((a) => a.verdict.publish).map((a) => a.path), slugs: listing.files.map((file) => slugOf(file.path, settings.extensions)), files: attachments.map((a) => a.path), extensions: settings.extensions }
+    ? {
+        ...options.render,
+        published: attachments.filter((a) => a.verdict.publish).map((a) => a.path),
+        slugs: listing.files.map((file) => slugOf(file.path, settings.extensions)),
+        files: attachments.map((a) => a.path),
+        extensions: settings.extensions,
+        urls: stage('read old URLs', () => [...legacyUrls(jobs.map((job) => ({ slug: slugOf(job.path, settings.extensions), legacyUrls: legacyUrlsOfBytes(job.bytes) })))]),
+      }
     : undefined;
 
   // The cache: outside tracked files, keyed by tool code + rules + settings + render options.

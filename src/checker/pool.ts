@@ -5,6 +5,9 @@
  * takes longer than the limit — an input the Markdown parser chokes on — costs
  * one `parse-limit` finding and a fresh worker, never the run.
  */
+import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RenderOptions } from '../core/render.ts';
 import type { Settings } from '../settings/resolve.ts';
@@ -26,6 +29,17 @@ export interface PoolOptions {
   timedOut: (job: FileJob, timeoutMs: number) => FileResult;
 }
 
+/**
+ * The worker script: beside this file when it runs compiled (lib/) or from a checkout (src/, Node strips the
+ * types); the compiled one when this file is source loaded by the site build from an installed package, where
+ * Node does not strip types under node_modules.
+ */
+function workerUrl(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
+  const compiled = new URL('../../lib/checker/worker.js', import.meta.url);
+  return fileURLToPath(import.meta.url).includes(`${sep}node_modules${sep}`) && existsSync(compiled) ? compiled : new URL('./worker.ts', import.meta.url);
+}
+
 /** Check the jobs on worker threads; results in the order of the jobs. The jobs' bytes are handed over, not copied. */
 export async function checkInWorkers(jobs: readonly FileJob[], setup: WorkerSetup, options: PoolOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(jobs.length);
@@ -38,7 +52,7 @@ export async function checkInWorkers(jobs: readonly FileJob[], setup: WorkerSetu
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
       const start = () => {
-        const own = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
+        const own = new Worker(workerUrl(), { workerData: setup });
         worker = own;
         own.unref();
         // A worker that timed out may still answer before it is terminated: ignore it.

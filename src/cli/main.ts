@@ -136,6 +136,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // The site build's own stop (checker errors) comes back through Astro, which may wrap it: it is the user's to fix.
+    const stopped = [error, (error as { cause?: unknown }).cause].find((e) => (e as Error | undefined)?.name === 'CheckFailedError') as Error | undefined;
+    if (stopped) {
+      io.stderr(`playbook: ${stopped.message}\n`);
+      return 1;
+    }
     if (USER_ERRORS.some((type) => error instanceof type)) {
       io.stderr(`playbook: ${(error as Error).message}\n`);
       return 2;

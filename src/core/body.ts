@@ -4,7 +4,7 @@
  * with stable ids, links and raw HTML.
  */
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading as MdHeading, InlineCode as MdInlineCode, List, ListItem, Node as MdNode, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Code, InlineCode as MdInlineCode, List, ListItem, Node as MdNode, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { visit } from 'unist-util-visit';
@@ -32,7 +32,9 @@ export function placeOfNode(node: MdNode): Place {
 
 /** Extract steps, sections, headings, links and raw HTML from a body tree. */
 export function bodyPartsOf(tree: Root, lines: readonly string[], dialect: Dialect = DEFAULT_DIALECT): BodyParts {
-  const headings = headingsOf(tree);
+  // One walk of the tree for every collector below (each used to walk it again).
+  const nodes = preorder(tree);
+  const headings = headingsOf(nodes);
   const headingByNode = new Map<MdNode, Heading>();
   let headingIndex = 0;
   for (const child of tree.children) if (child.type === 'heading') headingByNode.set(child, headings[headingIndex++]!);
@@ -64,10 +66,10 @@ export function bodyPartsOf(tree: Root, lines: readonly string[], dialect: Diale
     stepsShape,
     extraStepsHeadings: copies.map((procedure) => procedure.heading),
     headings,
-    links: linksOf(tree),
-    html: rawHtmlOf(tree),
-    foreign: foreignSyntaxOf(tree),
-    footnotes: footnotesOf(tree),
+    links: linksOf(nodes),
+    html: rawHtmlOf(nodes),
+    foreign: foreignSyntaxOf(nodes),
+    footnotes: footnotesOf(nodes),
   };
   if (first) parts.stepsHeading = first.heading;
   if (verifySection) parts.verify = { heading: verifySection.heading, text: verifySection.children.map((child) => textOf(child)).join('\n').trim(), place: verifySection.heading.place };
@@ -104,10 +106,10 @@ function proceduresOf(tree: Root, headingByNode: Map<MdNode, Heading>, dialect: 
 }
 
 /** Footnotes the page shows (referenced and defined), by the id the renderer gives them (`fn-<id>`, `fnref-<id>`). */
-function footnotesOf(tree: Root): string[] {
+function footnotesOf(nodes: readonly Nodes[]): string[] {
   const defined = new Set<string>();
   const referenced: string[] = [];
-  visit(tree, (node) => {
+  nodes.forEach((node) => {
     if (node.type === 'footnoteDefinition') defined.add(node.identifier.toUpperCase());
     else if (node.type === 'footnoteReference') referenced.push(node.identifier.toUpperCase());
   });
@@ -118,15 +120,20 @@ function footnotesOf(tree: Root): string[] {
  * Every heading with a GitHub-style id, unique within the page; an explicit `{#id}` at the end of the heading
  * (kramdown, Pandoc, MkDocs attr_list: `## Set up {#set-up-phase}`) is its id and not part of its text.
  */
-function headingsOf(tree: Root): Heading[] {
+function headingsOf(nodes: readonly Nodes[]): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
-  visit(tree, 'heading', (node: MdHeading) => {
+  nodes.forEach((node) => {
+    if (node.type !== 'heading') return;
     const written = textOf(node).trim();
     const explicit = HEADING_ID_PATTERN.exec(written);
     const text = explicit ? written.slice(0, explicit.index).trim() : written;
     const id = explicit ? explicit[1]! : slugger.slug(text) || 'section';
-    headings.push({ depth: node.depth, text, id, place: placeOfNode(node) });
+    const heading: Heading = { depth: node.depth, text, id, place: placeOfNode(node) };
+    // The slug style of markdown-it-anchor, Eleventy and kramdown's cousins: every run of other characters a `-`, `&` read as "and".
+    const loose = text.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+    if (loose && loose !== id) heading.aliases = [loose];
+    headings.push(heading);
   });
   return headings;
 }
@@ -229,9 +236,9 @@ function codeBlockOf(node: Code, lines: readonly string[]): CodeBlock {
   return block;
 }
 
-function linksOf(tree: Root): Link[] {
+function linksOf(nodes: readonly Nodes[]): Link[] {
   const links: Link[] = [];
-  visit(tree, (node) => {
+  nodes.forEach((node) => {
     if (node.type === 'link') links.push({ url: node.url, text: textOf(node), kind: 'link', place: placeOfNode(node) });
     else if (node.type === 'image') links.push({ url: node.url, text: node.alt ?? '', kind: 'image', place: placeOfNode(node) });
     else if (node.type === 'definition') links.push({ url: node.url, text: node.label ?? node.identifier, kind: 'definition', place: placeOfNode(node) });
@@ -239,12 +246,22 @@ function linksOf(tree: Root): Link[] {
   return links;
 }
 
-function rawHtmlOf(tree: Root): RawHtml[] {
+function rawHtmlOf(nodes: readonly Nodes[]): RawHtml[] {
   const html: RawHtml[] = [];
-  visit(tree, 'html', (node) => {
-    html.push({ value: node.value, place: placeOfNode(node) });
-  });
+  for (const node of nodes) if (node.type === 'html') html.push({ value: node.value, place: placeOfNode(node) });
   return html;
+}
+
+/** Every node of a tree in document order (preorder), without recursion. */
+export function preorder(tree: Root): Nodes[] {
+  const nodes: Nodes[] = [];
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    nodes.push(node);
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+  }
+  return nodes;
 }
 
 const FOREIGN_PATTERNS: readonly [ForeignSyntax['kind'], RegExp][] = [
@@ -255,9 +272,9 @@ const FOREIGN_PATTERNS: readonly [ForeignSyntax['kind'], RegExp][] = [
 ];
 
 /** Liquid, Hugo, ERB, MDX components and admonitions, outside code: they render as text on this site. */
-function foreignSyntaxOf(tree: Root): ForeignSyntax[] {
+function foreignSyntaxOf(nodes: readonly Nodes[]): ForeignSyntax[] {
   const found: ForeignSyntax[] = [];
-  visit(tree, (node) => {
+  nodes.forEach((node) => {
     if (node.type === 'text' || node.type === 'paragraph') {
       if (node.type === 'paragraph') {
         // Admonition markers start a paragraph; check its first text only.

@@ -13,7 +13,7 @@
 import type { Blockquote, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 
-/** A column shift on one line: parsed columns at or after `from` are `delta` too far right. */
+/** A column shift on one line: parsed columns at or after `from` are `delta` to the right of where they are in the file. */
 interface Shift {
   from: number;
   delta: number;
@@ -21,8 +21,8 @@ interface Shift {
 
 export interface DialectSource {
   text: string;
-  /** 1-based line → shift, for the lines whose prefix changed width. */
-  shifts: Map<number, Shift>;
+  /** 1-based line → shifts, for the lines whose text changed width (in order of column). */
+  shifts: Map<number, Shift[]>;
 }
 
 const ADMONITION = /^(\s*)(?:!!!|\?\?\?\+?)\s*([A-Za-z][\w-]*)(?:\s+"([^"]*)")?\s*$/;
@@ -30,6 +30,7 @@ const CONTAINER_OPEN = /^(\s*):{3,}\s*([A-Za-z][\w-]*)(?:\[(.*)\])?\s*(.*?)\s*$/
 const CONTAINER_CLOSE = /^\s*:{3,}\s*$/;
 const FENCE = /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(`{3,}|~{3,})/;
 const HASH_HEADING = /^(#{2,6})([^\s#])/;
+const LINK_TAG = /\]\(\{%-?\s*(?:link|page|post_url|url)\s+["']([^"'\s]+)["']\s*-?%\}\)/g;
 
 /** The callout classes and the words each dialect uses for them. */
 const TYPES: Record<string, string> = {
@@ -43,7 +44,7 @@ const TYPES: Record<string, string> = {
 /** Rewrite the source's callouts into GitHub alerts, keeping line count and (through `shifts`) columns. */
 export function readDialectSource(source: string): DialectSource {
   const lines = source.split('\n');
-  const shifts = new Map<number, Shift>();
+  const shifts = new Map<number, Shift[]>();
   let fence: string | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
@@ -84,7 +85,7 @@ export function readDialectSource(source: string): DialectSource {
       lines[index] = `${indent}> [!${open[2]!.toUpperCase()}]${title ? ` ${title}` : ''}`;
       for (let body = index + 1; body < close; body++) {
         lines[body] = `${indent}> ${lines[body]!.slice(Math.min(indent.length, lines[body]!.length - lines[body]!.trimStart().length))}`;
-        shifts.set(body + 1, { from: indent.length + 1, delta: 2 });
+        shifts.set(body + 1, [{ from: indent.length + 3, delta: 2 }]);
       }
       lines[close] = '';
       index = close;
@@ -93,19 +94,31 @@ export function readDialectSource(source: string): DialectSource {
     const heading = HASH_HEADING.exec(line);
     if (heading) {
       lines[index] = `${heading[1]} ${line.slice(heading[1]!.length)}`;
-      shifts.set(index + 1, { from: heading[1]!.length + 1, delta: 1 });
+      shifts.set(index + 1, [{ from: heading[1]!.length + 2, delta: 1 }]);
+    }
+    // Liquid/Eleventy link tags as link destinations: `[Allstar]({% link "https://…" %})` is a link to the URL.
+    if (lines[index]!.includes('{%')) {
+      const lineShifts: Shift[] = [];
+      let removed = 0;
+      lines[index] = lines[index]!.replace(LINK_TAG, (match, url: string, offset: number) => {
+        const replacement = `](${url})`;
+        lineShifts.push({ from: offset + 1 - removed + replacement.length, delta: replacement.length - match.length });
+        removed += match.length - replacement.length;
+        return replacement;
+      });
+      if (lineShifts.length > 0) shifts.set(index + 1, [...(shifts.get(index + 1) ?? []), ...lineShifts]);
     }
   }
   return { text: lines.join('\n'), shifts };
 }
 
 /** Take the recorded shifts off a parsed tree's positions, so they are positions in the file as written. */
-export function unshiftPositions(tree: Root, shifts: ReadonlyMap<number, Shift>): void {
+export function unshiftPositions(tree: Root, shifts: ReadonlyMap<number, readonly Shift[]>): void {
   if (shifts.size === 0) return;
   const fix = (point: { line: number; column: number } | undefined) => {
     if (!point) return;
-    const shift = shifts.get(point.line);
-    if (shift && point.column >= shift.from + shift.delta) point.column -= shift.delta;
+    // Shifts are recorded left to right in parsed columns; undo the rightmost first.
+    for (const shift of [...(shifts.get(point.line) ?? [])].reverse()) if (point.column >= shift.from) point.column -= shift.delta;
   };
   visit(tree, (node) => {
     fix(node.position?.start);

@@ -7,7 +7,7 @@ import type { ModelFinding, Place } from './findings.ts';
 import { compareFindings, findingAt } from './findings.ts';
 import { cycleThrough, cyclicComponents, dependenciesFirst } from './graph.ts';
 import type { Attachment } from './attachments.ts';
-import { resolveLink, type LinkContext } from './links.ts';
+import { legacyUrlKey, resolveLink, type LinkContext } from './links.ts';
 import type { Playbook } from './model.ts';
 import { slugOf } from './slug.ts';
 
@@ -81,7 +81,7 @@ export function buildCorpus(parsed: readonly Playbook[], attachments: readonly A
     }
   }
 
-  const linkContext: LinkContext = { slugs: new Set(bySlug.keys()), files: new Set(attachments.map((attachment) => attachment.path)), ...(options.extensions ? { extensions: options.extensions } : {}) };
+  const linkContext: LinkContext = { slugs: new Set(bySlug.keys()), files: new Set(attachments.map((attachment) => attachment.path)), urls: legacyUrls(bySlug.values()), ...(options.extensions ? { extensions: options.extensions } : {}) };
   const dependencies = new Map<string, Dependency[]>();
   const dependents = new Map<string, string[]>();
   const links = new Map<string, PlaybookLink[]>();
@@ -153,6 +153,13 @@ export function buildCorpus(parsed: readonly Playbook[], attachments: readonly A
 
   findings.sort(compareFindings);
   return { playbooks, linkContext, attachments: new Map(attachments.map((attachment) => [attachment.path, attachment])), bySlug, dependencies, dependents, links, cycles, findings };
+}
+
+/** The old site's URLs of every playbook, by key (the first playbook to claim a URL keeps it). */
+export function legacyUrls(playbooks: Iterable<Pick<Playbook, 'slug' | 'legacyUrls'>>): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const playbook of playbooks) for (const url of playbook.legacyUrls) if (!urls.has(legacyUrlKey(url))) urls.set(legacyUrlKey(url), playbook.slug);
+  return urls;
 }
 
 /** A cycle as `a` → `b` → `a`, shortened in the middle when it is long. */

@@ -263,3 +263,39 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
   return distance(unknown, candidate) <= Math.max(2, Math.floor(candidate.length / 3)) ? candidate : undefined;
 }
 
+
+/**
+ * The old site's URLs of a file (`permalink`, `redirect_from`, `aliases`, `url`), read from its bytes before it
+ * is parsed: a site build renders each page with every playbook's old URLs known, so links to them work. Only
+ * those keys' lines are read; a file that is not UTF-8 or has no frontmatter has none.
+ */
+export function legacyUrlsOfBytes(bytes: Uint8Array): string[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024)).replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  } catch {
+    return [];
+  }
+  return legacyUrlsOfText(text);
+}
+
+/** The old site's URLs named in a playbook's frontmatter (the text of the whole file). */
+export function legacyUrlsOfText(text: string): string[] {
+  const split = splitFrontmatter(text);
+  if (split.kind !== 'yaml') return [];
+  const urls: string[] = [];
+  let listOf: string | undefined;
+  for (const line of text.slice(split.yamlStart, split.yamlEnd).split('\n')) {
+    const key = /^(permalink|redirect_from|aliases|url)\s*:\s*(.*)$/.exec(line);
+    if (key) {
+      listOf = key[2]!.trim() === '' ? key[1] : undefined;
+      const value = key[2]!.trim().replace(/^\[|\]$/g, '');
+      for (const item of value.split(',')) if (item.trim()) urls.push(item.trim().replace(/^["']|["']$/g, ''));
+      continue;
+    }
+    const item = /^\s+-\s+(.*)$/.exec(line);
+    if (listOf && item) urls.push(item[1]!.trim().replace(/^["']|["']$/g, ''));
+    else if (!/^\s/.test(line)) listOf = undefined;
+  }
+  return urls.filter((url) => /^\/?[\w./-]+\/?$/.test(url));
+}

@@ -15,6 +15,8 @@ export type LinkTarget =
   | { kind: 'unsafe'; scheme: string }
   /** An anchor on the same page. */
   | { kind: 'anchor'; anchor: string }
+  /** The site's home page (`/`, the old site's root). */
+  | { kind: 'home'; anchor?: string }
   /** A path that leaves the content folder. */
   | { kind: 'outside'; path: string }
   /** Another playbook (a `.md` file, or the old generator's URL of one: `page.html`, `page/`), with an optional anchor on it. */
@@ -39,6 +41,14 @@ export interface LinkContext {
   slugs?: ReadonlySet<string>;
   /** The other files of the content folder: a link to one of them means the file, even where a page has that name. */
   files?: ReadonlySet<string>;
+  /** The old site's URLs of playbooks (`permalink`, `redirect_from`, `aliases` in their frontmatter), normalised by `legacyUrlKey`. */
+  urls?: ReadonlyMap<string, string>;
+}
+
+/** A URL path as a key: one leading `/`, no trailing `/`, `.html` or `/index.html`. */
+export function legacyUrlKey(url: string): string {
+  const path = url.trim().split(/[?#]/)[0]!.replace(/\/index\.html?$/i, '').replace(/\.html?$/i, '').replace(/\/+$/, '');
+  return `/${path.replace(/^\/+/, '')}`;
 }
 
 /** Resolve a URL written in the playbook at `fromPath` (its path in the content folder). */
@@ -54,6 +64,11 @@ export function resolveLink(fromPath: string, written: string, context: LinkCont
   const anchor = hashAt === -1 ? undefined : decodeSafely(url.slice(hashAt + 1));
   if (pathPart === '') return anchor ? { kind: 'anchor', anchor } : { kind: 'anchor', anchor: '' };
   const target = decodeSafely(pathPart).replace(/\\/g, '/');
+  if (target.startsWith('/')) {
+    if (legacyUrlKey(target) === '/') return anchor ? { kind: 'home', anchor } : { kind: 'home' };
+    const known = context.urls?.get(legacyUrlKey(target));
+    if (known) return { kind: 'playbook', path: target.slice(1), slug: known, ...(anchor ? { anchor } : {}) };
+  }
   const joined = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(fromPath), target);
   const path = posix.normalize(joined).replace(/\/$/, '');
   if (path === '..' || path.startsWith('../')) return { kind: 'outside', path };
@@ -87,8 +102,26 @@ function legacySlug(fromPath: string, target: string, path: string, slugs: Reado
   }
   const wanted = slugOf(`${strip(target.replace(/^\/+/, '')).replace(/^(\.\.\/)+/, '')}.md`, extensions);
   if (!wanted || wanted === '-') return undefined;
-  const ending = [...slugs].filter((slug) => slug === wanted || slug.endsWith(`/${wanted}`));
+  const ending = (slugsByLastSegment(slugs).get(wanted.split('/').at(-1)!) ?? []).filter((slug) => slug === wanted || slug.endsWith(`/${wanted}`));
   return ending.length === 1 ? ending[0] : undefined;
+}
+
+/** Slugs by their last segment, built once per set of slugs: a link's lookup does not grow with the corpus. */
+const lastSegmentIndex = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+function slugsByLastSegment(slugs: ReadonlySet<string>): Map<string, string[]> {
+  let index = lastSegmentIndex.get(slugs);
+  if (!index) {
+    index = new Map();
+    for (const slug of slugs) {
+      const last = slug.split('/').at(-1)!;
+      const list = index.get(last);
+      if (list) list.push(slug);
+      else index.set(last, [slug]);
+    }
+    lastSegmentIndex.set(slugs, index);
+  }
+  return index;
 }
 
 /** Where the build publishes an attachment: under `_files/` (a route no playbook slug may take), at its path in the content folder. */

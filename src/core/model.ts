@@ -112,6 +112,8 @@ export interface Heading {
   text: string;
   /** Stable GitHub-style slug, unique in the page. */
   id: string;
+  /** The id other generators give the same heading (`you-ve` for "you've", `m-and-ie` for "M&IE"), when it differs: links written for the old site reach it. */
+  aliases?: string[];
   place: Place;
 }
 
@@ -173,6 +175,8 @@ export interface Playbook {
   status: Status;
   /** `procedure` (steps to follow) or `reference` (no step rules apply). */
   kind: Kind;
+  /** The old site's URLs of this page (`permalink`, `redirect_from`, `aliases`, `url` in its frontmatter): links to them reach it. */
+  legacyUrls: string[];
   /** The page's own review interval (`review_every`), in days, when it has one. */
   reviewEveryDays?: number;
   tags: string[];

@@ -5,7 +5,7 @@
 import type { Place } from './findings.ts';
 import { findingAt } from './findings.ts';
 import { bodyPartsOf, type BodyParts } from './body.ts';
-import { parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
+import { legacyUrlsOfText, parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
 import { emphasisFloodLine, MAX_HTML_NESTING, parseMarkdown, rawHtmlDepth, tooDeeplyNestedLine } from './markdown.ts';
 import type { Code, Html, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -147,6 +147,7 @@ export function parseDocument(file: string, rawText: string, options: ParseOptio
     }
   }
 
+  playbook.legacyUrls = legacyUrlsOfText(text);
   // Other generators' keys: aliases read as this format's keys, the rest kept and named once (unknown-key).
   if (isRecord(data)) ({ data, placeOf } = readDialect(playbook, data, placeOf, dialect));
   // A `---js` block already has its diagnostic; "no frontmatter" on top would only add noise.
@@ -166,6 +167,7 @@ function emptyPlaybook(file: string, path: string, text: string, extensions?: re
     displayTitle: fileTitle(path, extensions),
     status: 'active',
     kind: 'procedure',
+    legacyUrls: [],
     tags: [],
     prerequisites: [],
     shadowing: [],
@@ -450,7 +452,7 @@ function parseBody(playbook: Playbook, text: string, index: LineIndex, bodyStart
   const source = readDialectSource(masked);
   const tree = parseMarkdown(source.text);
   unshiftPositions(tree, source.shifts);
-  markCallouts(tree);
+  if (source.text.includes('[!')) markCallouts(tree);
   const lines = masked.split('\n');
   const parts: BodyParts = bodyPartsOf(tree, lines, dialect);
   Object.assign(playbook, parts);

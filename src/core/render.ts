@@ -19,6 +19,7 @@ import { everyStep, findStep, type Gap, type Playbook } from './model.ts';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { isTemplateText, parseDocument } from './parse.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { withoutTemplateTags } from './templates.ts';
 
 export interface RenderOptions {
   /** The site's base path, e.g. `/` or `/intranet/playbooks/`. */
@@ -31,6 +32,8 @@ export interface RenderOptions {
   extensions?: readonly string[];
   /** Every other file of the content folder (published or not). */
   files?: readonly string[];
+  /** The old site's URLs of playbooks, as `[legacyUrlKey, slug]`. */
+  urls?: readonly (readonly [string, string])[];
   /** Extra HTML tags a team trusts in raw HTML (e.g. `details`, `summary` are already allowed). */
   allowTags?: readonly string[];
 }
@@ -53,16 +56,30 @@ export function renderPlaybookHtml(playbook: Playbook, tree: Root, options: Rend
   const anchors = new Map<string, string | undefined>();
   markAnchors(playbook, tree, anchors);
   dropTitleHeading(playbook, tree);
+  hideTemplateTags(tree);
   const processor = unified()
     // Footnote ids unprefixed here: the sanitiser prefixes every body id once, and links are rewritten to match.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowTags))
-    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, new Set(options.published ?? []), { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) }))
+    .use(() => (hast: HastRoot) => finishElements(hast, playbook, base, anchors, linkContextOf(options).published, linkContextOf(options).links))
     .use(rehypeGapMarkers, playbook)
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
+}
+
+/** The link context of a site's render options, built once per options object (a build renders every page with the same one). */
+const linkContexts = new WeakMap<RenderOptions, { links: LinkContext; published: ReadonlySet<string> }>();
+
+function linkContextOf(options: RenderOptions): { links: LinkContext; published: ReadonlySet<string> } {
+  let context = linkContexts.get(options);
+  if (!context) {
+    const links = { slugs: new Set(options.slugs ?? []), files: new Set(options.files ?? []), urls: new Map(options.urls ?? []), ...(options.extensions ? { extensions: options.extensions } : {}) };
+    context = { links, published: new Set(options.published ?? []) };
+    linkContexts.set(options, context);
+  }
+  return context;
 }
 
 /**
@@ -105,6 +122,13 @@ function dropTitleHeading(playbook: Playbook, tree: Root): void {
   if (index === -1) return;
   const text = mdastToString(tree.children[index]!, { includeHtml: true }).trim();
   if (isTemplateText(text) || text.toLowerCase() === playbook.displayTitle.trim().toLowerCase()) tree.children.splice(index, 1);
+}
+
+/** The page never shows another generator's template tags as text (src/core/templates.ts). */
+function hideTemplateTags(tree: Root): void {
+  visit(tree, (node) => {
+    if (node.type === 'text' || node.type === 'html') node.value = withoutTemplateTags(node.value);
+  });
 }
 
 /** The gaps shown inside a step: open ones, and documented ones the step now covers (wontfix ones are not shown). */
@@ -157,6 +181,7 @@ function endOfStepText(item: Element): number {
 }
 
 function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchors: Map<string, string | undefined>, published: ReadonlySet<string>, links: LinkContext): void {
+  const headingAliases = new Map(playbook.headings.filter((heading) => heading.aliases).map((heading) => [heading.id, heading.aliases!.filter((alias) => !anchors.has(alias))]));
   visit(hast, 'element', (element: Element, index, parent) => {
     const marker = element.properties['dataPbAnchor'];
     if (marker !== undefined) {
@@ -167,6 +192,8 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
         if (/^h[1-6]$/.test(element.tagName)) {
           const lastText = element.children.findLast((child): child is HastText => child.type === 'text');
           if (lastText) lastText.value = lastText.value.replace(HEADING_ID_PATTERN, '');
+          // The ids other generators gave this heading, so links written for the old site land here too.
+          for (const alias of headingAliases.get(marker) ?? []) element.children.unshift({ type: 'element', tagName: 'span', properties: { id: bodyId(alias) }, children: [] });
         }
         if (element.tagName === 'li' && stepNumber !== undefined) {
           element.properties['dataStep'] = stepNumber;
@@ -209,6 +236,7 @@ function finishElements(hast: HastRoot, playbook: Playbook, base: string, anchor
     if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
       const target = resolveLink(playbook.path, element.properties['href'], links);
       if (target.kind === 'anchor') element.properties['href'] = target.anchor ? `#${bodyId(target.anchor)}` : '#';
+      else if (target.kind === 'home') element.properties['href'] = base + (target.anchor ? `#${encodeURIComponent(target.anchor)}` : '');
       else if (target.kind === 'playbook') element.properties['href'] = playbookUrl(base, target.slug, target.anchor);
       else if (target.kind === 'file') {
         if (published.has(target.path)) element.properties['href'] = attachmentUrl(base, target.path) + (target.anchor ? `#${encodeURIComponent(target.anchor)}` : '');

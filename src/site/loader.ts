@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { publishedAttachments } from '../core/attachments.ts';
+import { playbookExtensionOf } from '../core/dialect.ts';
 import { renderMarkdownHtml } from '../core/render.ts';
 import { checkCorpus } from '../checker/check.ts';
 import { countBySeverity } from '../checker/diagnostic.ts';
@@ -58,7 +59,7 @@ export function playbookLoader(): Loader {
       const folder = folderOf(settings, settings.content);
       context.watcher?.add(folder);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder) && /\.(md|markdown)$/i.test(path)) void loadPlaybooks(context).catch((error: Error) => context.logger.error(error.message));
+        if (path.startsWith(folder) && playbookExtensionOf(path, settings.extensions)) void loadPlaybooks(context).catch((error: Error) => context.logger.error(error.message));
       });
     },
   };

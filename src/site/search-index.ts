@@ -12,6 +12,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+// Imported here, not inside the function: Astro closes the module runner that loaded this file before build:done.
+import * as pagefind from 'pagefind';
 import { buildTermList, decodeFragment, MAX_TERMS, TERM_LIST_FOLDER, termFiles } from './search-terms.ts';
 
 /** Weight of code (inline and blocks) against prose (1); titles are 10, summaries 6 (the page template). */
@@ -53,7 +55,6 @@ function htmlPages(root: string): string[] {
 
 /** Index the built site in `out` into `out/pagefind/`, with the term list beside it. */
 export async function writeSearchIndex(out: string): Promise<SearchIndexReport> {
-  const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -11,6 +11,7 @@ import { allSteps, everyStep, findStep, type Playbook } from '../core/model.ts';
 import { playbookUrl } from '../core/render.ts';
 import { bodyId } from '../core/links.ts';
 import { personSlugs } from '../core/people.ts';
+import { withoutTemplateTags } from '../core/templates.ts';
 import { reservedRouteOf } from '../core/reserved.ts';
 import type { Diagnostic } from '../checker/diagnostic.ts';
 import type { LastChanged } from './git-dates.ts';
@@ -139,7 +140,7 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
     href: reservedRouteOf(playbook.slug) === undefined ? playbookUrl(base, playbook.slug) : `${base}docs/rules/reserved-slug/`,
     file: playbook.file,
     title: playbook.displayTitle,
-    summary: playbook.meta.summary ?? '',
+    summary: withoutTemplateTags(playbook.meta.summary ?? ''),
     owner,
     tags: playbook.tags,
     status: playbook.status,
@@ -159,7 +160,7 @@ export function sitePlaybook(playbook: Playbook, corpus: Corpus, diagnostics: re
     startFromZeroTotal: path.length,
     usedBy: users.slice(0, LIST_LIMIT).map((slug) => ref(corpus, slug, base)),
     usedByTotal: users.length,
-    steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: bodyId(step.anchor), title: step.title })),
+    steps: allSteps(playbook.steps).map((step) => ({ number: step.number, anchor: bodyId(step.anchor), title: withoutTemplateTags(step.title) })),
     gaps,
     openGaps: gaps.filter((gap) => gap.status === 'open').length,
     sessions: playbook.shadowing.map((s) => ({ date: s.date, lead: s.lead, shadow: s.shadow, mode: s.mode, doer: s.doer, observed: s.observed.map((o) => o.text), gaps: s.gaps.length })),

@@ -99,6 +99,14 @@ describe('titles, file names and folder pages', () => {
     expect(resolveLink('tools/slack.md', '../', deeper)).toMatchObject({ kind: 'playbook', slug: 'tools' });
     expect(resolveLink('tools/slack.md', '{{ site.baseurl }}/software/', deeper)).toMatchObject({ kind: 'playbook', slug: 'pages/software' });
   });
+  it('links to the old site URLs of a page (permalink, redirect_from), to its root, and to headings by other slug styles', () => {
+    const context = { slugs: new Set(['pages/tools/tock']), urls: new Map([['/tock', 'pages/tools/tock']]) };
+    expect(resolveLink('pages/a.md', '/tock/', context)).toMatchObject({ kind: 'playbook', slug: 'pages/tools/tock' });
+    expect(resolveLink('pages/a.md', '/#tools', context)).toEqual({ kind: 'home', anchor: 'tools' });
+    const p = doc('title: T\nsummary: S.\nowner: a\npermalink: /tock/\nredirect_from:\n  - /old-tock/', "## Using the hours you've earned\n\n## M&IE rates\n");
+    expect(p.legacyUrls).toEqual(['/tock/', '/old-tock/']);
+    expect(p.headings.map((h) => [h.id, h.aliases])).toEqual([['using-the-hours-youve-earned', ['using-the-hours-you-ve-earned']], ['mie-rates', ['m-and-ie-rates']]]);
+  });
   it('reads an explicit heading id `{#id}` (kramdown, Pandoc, attr_list)', () => {
     const p = doc('title: T\nsummary: S.\nowner: a', '## Set up {#set-up-phase}\n\nText.\n');
     expect(p.headings[0]).toMatchObject({ text: 'Set up', id: 'set-up-phase' });

@@ -4,7 +4,7 @@ import type { Rule } from '../rule.ts';
 
 /** Every id a reader can link to on a playbook's page: headings, steps and footnotes (as the renderer gives them). */
 export function anchorsOf(playbook: Playbook): Set<string> {
-  return new Set([...playbook.headings.map((heading) => heading.id), ...everyStep(playbook).map((step) => step.anchor), ...playbook.footnotes.flatMap((id) => [`fn-${id}`, `fnref-${id}`])]);
+  return new Set([...playbook.headings.flatMap((heading) => [heading.id, ...(heading.aliases ?? [])]), ...everyStep(playbook).map((step) => step.anchor), ...playbook.footnotes.flatMap((id) => [`fn-${id}`, `fnref-${id}`])]);
 }
 
 /**
@@ -26,6 +26,7 @@ export const brokenLink: Rule = {
       const shown = `\`${url.length > 60 ? `${url.slice(0, 57)}…` : url}\``;
       switch (target.kind) {
         case 'external':
+        case 'home':
           break;
         case 'unsafe':
           report({ place: link.place, message: `${link.kind === 'image' ? 'image' : 'link'} ${shown} uses a scheme the site removes (\`${target.scheme}:\`): it will not work`, fix: 'link to an http(s) page, a playbook file or a heading', data: { url } });
