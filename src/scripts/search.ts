@@ -6,6 +6,20 @@ import { prepareTerms, TERM_LIST_FOLDER, termShard, type PreparedTerms } from '.
 
 const FILTERS = [['tag', 'Tag'], ['owner', 'Owner'], ['status', 'Status']] as const;
 
+/** The dialog, added by this script so that no page carries it (pages stay small; without JavaScript it is of no use). */
+const DIALOG = `<dialog class="search-dialog" data-search-dialog aria-labelledby="site-search-label">
+  <div class="search-bar" role="search">
+    <label id="site-search-label" for="site-search-input" class="visually-hidden">Search playbooks</label>
+    <input id="site-search-input" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="site-search-results" aria-describedby="site-search-status" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="go" placeholder="A command, an alert, a system…" data-search-input>
+    <button type="button" class="search-close" data-search-close>Close <kbd aria-hidden="true">Esc</kbd></button>
+  </div>
+  <details class="search-filters" data-search-filters><summary>Filters</summary><div class="search-filter-row" data-search-filter-row></div></details>
+  <p id="site-search-status" class="search-status" role="status" aria-live="polite" data-search-status></p>
+  <p class="search-suggestions" data-search-suggestions hidden></p>
+  <div id="site-search-results" class="search-results" role="listbox" aria-label="Results" data-search-results></div>
+  <p class="search-help muted" aria-hidden="true"><kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</p>
+</dialog>`;
+
 const root = document.querySelector<HTMLElement>('[data-site-search]');
 if (root) setUp(root);
 
@@ -13,6 +27,7 @@ function setUp(root: HTMLElement): void {
   const bundle = root.dataset['bundle'] ?? '/pagefind/';
   const base = root.dataset['base'] ?? '/';
   const opener = root.querySelector<HTMLButtonElement>('[data-search-open]')!;
+  if (!root.querySelector('[data-search-dialog]')) root.insertAdjacentHTML('beforeend', DIALOG);
   const dialog = root.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
   const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
   const list = root.querySelector<HTMLElement>('[data-search-results]')!;
