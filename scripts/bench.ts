@@ -6,12 +6,13 @@
  *   - scripts/bench-site.ts    site build + Pagefind vs Hugo + Pagefind
  *   - scripts/bench-parse.ts   pathological inputs: bounded time and memory
  *   - scripts/bench-secrets.ts no-secrets on hostile 1 MB lines and the corpora
+ *   - scripts/bench-search.ts  search quality (MRR) on the OpenShift runbooks: ours vs Pagefind's default
  * Pass names to run some: `npm run bench -- match check`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const all = ['match', 'parse', 'secrets', 'check', 'site'];
+const all = ['match', 'parse', 'secrets', 'check', 'site', 'search'];
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
 const selected = wanted.length > 0 ? wanted : all;
 let failed = false;

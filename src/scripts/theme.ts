@@ -20,18 +20,6 @@ button?.addEventListener('click', () => {
   apply(next);
 });
 
-// "/" focuses the search box, as on most documentation sites.
-document.addEventListener('keydown', (event) => {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-  const target = event.target as HTMLElement | null;
-  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-  const input = document.querySelector<HTMLInputElement>('#search input.pagefind-ui__search-input');
-  if (input) {
-    event.preventDefault();
-    input.focus();
-  }
-});
-
 // Body ids are prefixed (`user-content-`) so none can replace the page's own; a link someone shared
 // with the unprefixed anchor (`#steps`) still lands on its heading or step.
 function followUnprefixedAnchor(): void {

@@ -1,6 +1,7 @@
 /**
  * Search: the build indexes its own output with Pagefind's Node API (no CLI,
- * no download), writes the index and UI into `dist/pagefind/`, and checks that
+ * no download; see search-index.ts), writes the index and the "did you mean"
+ * term list into `dist/pagefind/`, and checks that
  * nothing is lost: every playbook page in the index, every internal link and
  * anchor resolving (the build fails otherwise, like Docusaurus's
  * `onBrokenLinks: 'throw'`).
@@ -9,12 +10,11 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-// Imported here, not inside the hook: Astro closes the module runner that loaded this file before build:done.
-import * as pagefind from 'pagefind';
 import { DOCS_FOLDER } from './loader.ts';
 import { copyPublishedAttachments } from './publish.ts';
 import { siteSettings } from './settings.ts';
 import { verifyBuiltSite } from './verify-build.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 export function pagefindIntegration(): AstroIntegration {
   return {
@@ -29,17 +29,9 @@ export function pagefindIntegration(): AstroIntegration {
         // Attachments the playbooks link (diagrams, PDFs), judged by the one publishing rule, under _files/.
         const attachments = copyPublishedAttachments(settings, out);
         if (attachments > 0) logger.info(`${attachments} attachment(s) published under _files/`);
-
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: out });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        const files = await index.getFiles();
-        await pagefind.close();
-        logger.info(`search: ${added.page_count} pages indexed`);
-        const problems = verifyBuiltSite(out, settings.base, files.files.filter((file) => file.path.startsWith('fragment/')).length);
+        const search = await writeSearchIndex(out);
+        logger.info(`search: ${search.pages} pages indexed; "did you mean" term list ${search.terms.kept} of ${search.terms.total} terms, ${(search.terms.bytes / 1024).toFixed(1)} KB in ${search.terms.files} files, the largest ${(search.terms.largest / 1024).toFixed(1)} KB`);
+        const problems = verifyBuiltSite(out, settings.base, search.fragments);
         if (problems.length === 0) return;
         const lost = problems.filter((p) => p.startsWith('search index'));
         if (lost.length > 0) throw new Error(`the built site lost pages:\n${lost.map((p) => `  - ${p}`).join('\n')}`);

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/core/parse.ts';
 import { BASE, buildFixtureSite } from './build-site.ts';
 import { launchChromium } from './chromium.ts';
+import { nextResults, openSearch, oursTopTen, searchRuns } from './search-quality.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -289,27 +290,21 @@ describe('the site in a browser', () => {
   it('search finds a playbook by a word that appears only in its steps, and filters narrow the results', async () => {
     const context = await newContext();
     const page = await open(context, '');
-    const input = page.locator('#search input.pagefind-ui__search-input');
-    await input.waitFor();
     // "patronictl" appears in the steps of the Postgres failover playbook, not in its title or summary.
-    await input.fill('patronictl');
-    const results = page.locator('.pagefind-ui__result');
-    await results.first().waitFor();
-    // Results render progressively: wait for the titles rather than read them once.
-    await expect.poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 10_000 }).toContain('Fail over the orders Postgres primary');
-    await expect.poll(() => page.locator('.pagefind-ui__result mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const href = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
-    expect(href?.startsWith(BASE)).toBe(true);
+    await openSearch(page);
+    const links = page.locator('.search-hit:not(.search-hit-more)');
+    await oursTopTen(page, 'patronictl');
+    expect(await page.locator('.search-hit-title').allTextContents()).toContain('Fail over the orders Postgres primary');
+    expect(await page.locator('.search-hit mark').count()).toBeGreaterThan(0);
+    expect((await links.first().getAttribute('href'))?.startsWith(BASE)).toBe(true);
     // Filters: a broad word, then a tag filter.
-    await input.fill('access');
-    await results.first().waitFor();
-    await page.waitForTimeout(500);
-    const before = await results.count();
+    const before = (await oursTopTen(page, 'access')).length;
     expect(before).toBeGreaterThan(1);
-    await page.locator('summary.pagefind-ui__filter-name', { hasText: 'Tag' }).click();
-    await page.locator('input.pagefind-ui__filter-checkbox[name="tag"][value="okta"]').check();
-    await page.waitForTimeout(500);
-    const after = await results.count();
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    const runs = await searchRuns(page);
+    await page.getByLabel('Tag', { exact: true }).selectOption('okta');
+    await nextResults(page, runs);
+    const after = await links.count();
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
     await context.close();
@@ -428,12 +423,14 @@ describe('the site in a browser', () => {
     expect(await page.title()).toContain('<img src=x onerror=window.__xss=1>');
     // Search results show hostile titles as text too.
     await page.goto(server.url);
-    await page.locator('#search input.pagefind-ui__search-input').fill('hostile');
-    await page.locator('.pagefind-ui__result').first().waitFor();
+    await openSearch(page);
+    expect((await oursTopTen(page, 'hostile')).length).toBeGreaterThan(0);
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await page.locator('[data-search-filter-row] select').first().waitFor();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     // Search results and filters hold the hostile values as text only: no element from them.
-    expect(await page.locator('#search svg[onload], #search img[onerror], #search script').count()).toBe(0);
+    expect(await page.locator('[data-site-search] svg, [data-site-search] img, [data-site-search] script, .search-hit-excerpt :not(mark)').count()).toBe(0);
     expect(dialogs).toBe(0);
     const payloads = JSON.parse(readFileSync('test/fixtures/xss/payloads.json', 'utf8')) as { body: string[]; frontmatter: string[]; link: string[] };
     expect(payloads.body.length + payloads.frontmatter.length + payloads.link.length).toBeGreaterThanOrEqual(30);
