@@ -100,10 +100,12 @@ describe('the header search', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
     await page.getByRole('button', { name: 'Shadowing mode' }).click();
-    await page.getByLabel('What the doer did').fill('');
-    await page.getByLabel('What the doer did').press('/');
+    await page.getByRole('button', { name: 'Observed at step 1…' }).click();
+    const field = page.getByLabel('What the doer did at step 1');
+    await field.fill('');
+    await field.press('/');
     expect(await dialogOpen(page)).toBe(false);
-    expect(await page.getByLabel('What the doer did').inputValue()).toBe('/');
+    expect(await field.inputValue()).toBe('/');
     await context.close();
   });
 
@@ -191,7 +193,7 @@ describe('the header search', () => {
   it('indexes no site chrome: no header, navigation, footer, sidebar, findings, forms or buttons', async () => {
     const fragments = readdirSync(join(out, 'pagefind', 'fragment')).map((name) => decodeFragment(readFileSync(join(out, 'pagefind', 'fragment', name))));
     expect(fragments.length).toBe(19);
-    for (const chrome of ['Skip to content', 'Dark mode', 'Playbooks Gaps Graph People Tags Rules', 'Built from the playbooks in the repository', 'Checker findings', 'Used by', 'Run mode', 'Shadowing mode', 'What the doer did', 'Copy YAML', 'Start from zero', 'Nothing: you can start at step 1']) {
+    for (const chrome of ['Skip to content', 'Dark mode', 'Playbooks Gaps Graph People Tags Docs', 'Built from the playbooks in the repository', 'Checker findings', 'Used by', 'Run mode', 'Shadowing mode', 'What the doer did', 'Copy YAML', 'Start from zero', 'Nothing: you can start at step 1']) {
       expect(fragments.filter((fragment) => fragment.content.includes(chrome)).length, chrome).toBe(0);
     }
     const context = await newContext();
