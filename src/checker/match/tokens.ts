@@ -198,8 +198,27 @@ function rawTokens(text: string): RawToken[] {
   return tokens;
 }
 
-/** The terms of a text. */
+const memo = new WeakMap<SynonymTable, Map<string, TextTerms>>();
+const MAX_MEMO = 20_000;
+
+/**
+ * The terms of a text, memoised per synonym table (a playbook's steps are
+ * read by the units, the pairs and the gap coverage; an entry repeated in
+ * several sessions once). The result is shared: callers must not change it.
+ */
 export function termsOf(text: string, table: SynonymTable): TextTerms {
+  let cache = memo.get(table);
+  if (!cache) memo.set(table, (cache = new Map()));
+  let terms = cache.get(text);
+  if (!terms) {
+    if (cache.size >= MAX_MEMO) cache.clear();
+    terms = readTerms(text, table);
+    cache.set(text, terms);
+  }
+  return terms;
+}
+
+function readTerms(text: string, table: SynonymTable): TextTerms {
   const raw = rawTokens(table.expand(text).replace(/[*`]+/g, ' '));
   const stream: string[] = [];
   const words: string[] = [];
