@@ -21,7 +21,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'against between within without upon up down out off back away is are was were be been being am it its this that these those there here ' +
     'he she they them their his her him we us our you your i me my who whom whose which what how why when where while once until ' +
     'do does did done has have had can could would should will shall may might must not no also too again still just only very ' +
-    'already yet even well as because since though although whether both either neither').split(' '),
+    'already yet even well as because since though although whether both either neither ' +
+    'myself yourself himself herself itself ourselves yourselves themselves').split(' '),
 );
 
 /**
