@@ -3,28 +3,37 @@
  *
  * 1. Text → terms (tokens.ts): lemmas and stems, phrasal verbs, identifiers.
  * 2. Each top-level step, with its sub-steps and code, is one unit (steps.ts);
- *    so is each pair of neighbouring steps, for an action that does both.
+ *    so is each pair of neighbouring steps, for an action that does both, and
+ *    each Verify paragraph and prerequisite.
  * 3. An action is compared with each unit (similarity.ts): the share of its
  *    rarity-weighted terms the unit says, lowered for another verb, the
- *    opposite verb or another target. It is documented when the best unit
- *    reaches the threshold.
- * 4. Documented actions are aligned to steps in order (align.ts); an
- *    undocumented one belongs after the step of the documented action before it.
+ *    opposite verb or another target; and the same share with word vectors
+ *    (features.ts, vectors.ts). This is the evidence (gatherEvidence).
+ * 4. Each session is aligned to the steps (align.ts): observations follow the
+ *    procedure, documented ones do steps in order, undocumented ones are
+ *    insertions between them.
+ * 5. A small logistic model (model.ts, trained by scripts/train-match.ts)
+ *    weighs the evidence and the alignment into the probability that no step
+ *    describes the action (decideSession). An undocumented one belongs after
+ *    the step of the documented action before it.
  *
- * Pure and deterministic: no I/O, no model, nothing downloaded.
+ * Pure and deterministic: the lexicon, the vectors and the model ship with
+ * the checker; nothing is downloaded.
  */
 import type { ObservedAction, Playbook } from '../../core/model.ts';
 import type { GapStatus } from '../../core/schema.ts';
-import { alignSteps, BACKWARD_PENALTY, placementsOf } from './align.ts';
+import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type ProcedureShape } from './align.ts';
+import { alignmentSimilarity, featuresOf, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
+import { matchModel, probabilityUndocumented, type MatchModel } from './model.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
-import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, unitsOf, type StepUnit } from './steps.ts';
+import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, shapeOf, unitsOf, type StepUnit } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
 
 export interface MatcherOptions {
   /** Synonym classes to add, or to extend when the name is a default class: `{ restart: ["kick"], ticket: ["jira"] }`. */
   synonyms?: Record<string, string[]>;
-  /** Score (0–1) a step must reach to describe an action (default 0.5). Lower finds fewer undocumented actions. */
+  /** How likely (0–1) an action must be documented to count as documented (default: the model's cut, 1 − model.json's `cut`). Lower finds fewer undocumented actions. */
   threshold?: number;
   /** Clippings and jargon to spell out before matching (`{ sev: "severity" }`), on top of the defaults in jargon.ts. */
   jargon?: Record<string, string>;
@@ -64,29 +73,37 @@ export interface ActionVerdict {
   best?: Comparison;
   /** The single step whose words came closest (highest coverage before penalties): what a message names as nearest. */
   nearest?: Comparison;
+  /** The model's probability that no step describes it, and the features it was computed from. */
+  probability?: number;
+  features?: ActionFeatures;
+  judgement?: Judgement;
 }
 
+/** The lexical score a unit must reach for the lexical stage to count it as describing an action (pairs of steps, earlier sessions, Verify and prerequisites as places; the decision is the model's). */
 export const DEFAULT_THRESHOLD = 0.5;
 /** A pair of steps must beat both its steps alone by this much to be taken instead of a step that describes the action alone. */
 const PAIR_MARGIN = 0.02;
 /** An action described this well by one judged documented in an earlier session is documented too. */
 const SEEN_BEFORE_THRESHOLD = 0.5;
-/** An action judged undocumented that scores this much on a step past the placement cursor moves the cursor there. */
-const PLACEMENT_FLOOR = 0.35;
 /** Both steps of a pair must each say this much of the action for the pair to be compared. */
 const PAIR_FLOOR = 0.1;
+/** The Verify section and the prerequisites are compared only with an action no step scores this much on. */
+const ELSEWHERE_BELOW = 0.6;
 /** Below this coverage, the nearest step is not worth naming. */
 const NEAREST_FLOOR = 0.3;
 
 /** A compiled matcher for one configuration (the synonym table is built once). */
 export interface Matcher {
   table: SynonymTable;
-  threshold: number;
+  /** How likely (0–1) an action must be documented to count as documented; the model's own cut when not set. */
+  threshold?: number;
   weights: Weights;
 }
 
 export function createMatcher(options: MatcherOptions = {}): Matcher {
-  return { table: buildSynonymTable(options.synonyms, options.jargon), threshold: options.threshold ?? DEFAULT_THRESHOLD, weights: DEFAULT_WEIGHTS };
+  const matcher: Matcher = { table: buildSynonymTable(options.synonyms, options.jargon), weights: DEFAULT_WEIGHTS };
+  if (options.threshold !== undefined) matcher.threshold = options.threshold;
+  return matcher;
 }
 
 const defaultMatcher = { value: undefined as Matcher | undefined };
@@ -99,11 +116,21 @@ export function matcherFor(options: MatcherOptions | undefined): Matcher {
 }
 
 /** How one action (or an action read together with the one it refers to) compares with the playbook. */
-interface Judgement {
+export interface Judgement {
   best?: Comparison;
   nearest?: Comparison;
+  /** The best step or pair of steps, and the best Verify paragraph or prerequisite (compared only when no step describes it). */
+  stepBest?: Comparison;
+  elsewhere?: Comparison;
+  /** Each step alone. */
+  singles: Comparison[];
   /** Alignment score per step. */
   scores: number[];
+  /** Soft coverage per step (lexical or vector matches, no penalties). */
+  soft: number[];
+  terms: TextTerms;
+  /** The weight of each of its terms (similarity.ts, weightsOf). */
+  weights: number[];
   /** A step describes it. */
   stepDocumented: boolean;
   /** A step, the Verify section or a prerequisite describes it. */
@@ -116,9 +143,18 @@ const SAME_AS_BEFORE =
 /** Says it was done again: the step it repeats may be an earlier one. */
 const REPEATED = /\b(?:again|once more|re-?did|one more time|another time)\b/i;
 
-/** Every observed action with its verdict, in session order (repeats included). */
-export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
-  const { table, threshold, weights } = matcher;
+/** A playbook prepared for judging actions: its units, and how one action's terms compare with them. */
+export interface PreparedPlaybook {
+  units: StepUnit[];
+  context: Set<string>;
+  people: Set<string>;
+  judge(terms: TextTerms): Judgement;
+}
+
+/** The playbook's units, and the lexical judgement of one action against them. */
+export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedPlaybook {
+  const { table, weights } = matcher;
+  const threshold = DEFAULT_THRESHOLD;
   const units = unitsOf(playbook, table);
   const pairs = pairsOf(playbook, table, units);
   const others = otherUnitsOf(playbook, table);
@@ -147,35 +183,65 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
     // The Verify section or a prerequisite may describe it: documented, but no step to align it to.
     // It must name what the section or prerequisite is about, not only do what it implies ("Opened …" is not `access: …`).
     // (Only needed when no step describes it: a step-documented action is aligned to its step.)
-    const elsewhere = stepDocumented ? undefined : bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
+    // (Not needed when a step clearly describes it: the model then reads the step.)
+    const elsewhere = stepBest && stepBest.score >= ELSEWHERE_BELOW ? undefined : bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
     const best = elsewhere && (!stepBest || (!stepDocumented && elsewhere.score > stepBest.score)) ? elsewhere : stepBest;
     // Alignment scores per step: a pair counts for its later step.
     const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
     const nearest = singles.reduce<Comparison | undefined>((top, c) => (!top || c.coverage > top.coverage || (c.coverage === top.coverage && c.score > top.score) ? c : top), undefined);
-    const judgement: Judgement = { scores, stepDocumented, documented: stepDocumented || (elsewhere !== undefined && elsewhere.score >= threshold) };
+    // Vectors make antonyms and siblings alike: the soft coverage keeps the step's penalties (another verb, the opposite verb, another target).
+    const soft = singles.map((comparison) => softCoverage(terms, termWeights, comparison) * comparison.factor);
+    const judgement: Judgement = { scores, soft, terms, weights: termWeights, singles, stepDocumented, documented: stepDocumented || (elsewhere !== undefined && elsewhere.score >= threshold) };
     if (best) judgement.best = best;
     if (nearest) judgement.nearest = nearest;
+    if (stepBest) judgement.stepBest = stepBest;
+    if (elsewhere) judgement.elsewhere = elsewhere;
     return judgement;
   };
+  return { units, context, people, judge };
+}
 
-  const verdicts: ActionVerdict[] = [];
-  /** Documented actions of the sessions judged so far, each as a unit, with the step it does. */
+/** One session's actions with what their lexical comparison says, before the decision. */
+export interface SessionEvidence {
+  actions: ObservedAction[];
+  /** The procedure's shape (the same for every session of a playbook). */
+  shape: ProcedureShape;
+  judgements: Judgement[];
+  evidence: ActionEvidence[];
+}
+
+/**
+ * The lexical stage for every session: each action compared with every
+ * step, pair of steps, Verify paragraph and prerequisite, read together with
+ * the action before it when it refers to it ("did the same for …"), and
+ * lifted to a step when an earlier session's action that the lexical stage
+ * found documented says the same. Independent of the decision model (the
+ * training script computes it once per playbook).
+ */
+export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvidence[] {
+  const { table, weights } = matcher;
+  const threshold = DEFAULT_THRESHOLD;
+  const { units, context, people, judge } = preparePlaybook(playbook, matcher);
+  const shape = shapeOf(playbook);
+  const sessions: SessionEvidence[] = [];
+  /** Actions of the sessions judged so far that the lexical stage found documented, each as a unit, with the step it does. */
   const seenBefore: { unit: StepUnit; step: number }[] = [];
   for (const session of playbook.shadowing) {
-    const judged: Judgement[] = [];
-    const repeats: boolean[] = [];
+    const judgements: Judgement[] = [];
+    const evidence: ActionEvidence[] = [];
     session.observed.forEach((action, index) => {
-      let judgement = judge(termsOf(action.text, table));
+      const terms = termsOf(action.text, table);
+      let judgement = judge(terms);
       // "Did the same for the second printer": what was done before, to what this action names.
       const previous = index > 0 ? session.observed[index - 1] : undefined;
-      if (!judgement.documented && previous && SAME_AS_BEFORE.test(action.text)) {
+      const refers = previous !== undefined && SAME_AS_BEFORE.test(action.text);
+      if (!judgement.documented && previous && refers) {
         const together = judge(termsOf(`${previous.text}; ${action.text}`, table));
         if (together.documented && !together.best?.otherTarget && !together.best?.oppositeVerb) judgement = together;
       }
       // The same action, seen in an earlier session and judged documented there ("Confirmed after 10:00 that
       // the schedule showed Priya as primary", then "Checked that Alex showed as primary once it was past 10:00").
       if (!judgement.documented && seenBefore.length > 0) {
-        const terms = termsOf(action.text, table);
         const termWeights = weightsOf(terms, units, context, table, weights, people);
         for (const earlier of seenBefore) {
           const comparison = compare(terms, termWeights, earlier.unit, table, weights);
@@ -184,31 +250,59 @@ export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdic
           break;
         }
       }
-      judged.push(judgement);
-      repeats.push(REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text));
+      judgements.push(judgement);
+      const item: ActionEvidence = { scores: judgement.scores, soft: judgement.soft, terms: judgement.terms, weights: judgement.weights, repeat: REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text), refers };
+      if (judgement.stepBest) item.stepBest = judgement.stepBest;
+      if (judgement.elsewhere) item.elsewhere = judgement.elsewhere;
+      evidence.push(item);
     });
-    const assigned = alignSteps(
-      judged.map((j) => j.scores),
-      judged.map((j) => j.stepDocumented),
-      BACKWARD_PENALTY,
-      repeats,
-    );
-    // Where a missing step belongs: after the step of the documented action before it. An action judged
-    // undocumented that still came close to a later step than the cursor most likely did that step
-    // ("C-12-04 flagged, recounted" is step 5 in a note's words), so it moves the cursor too.
-    let cursor = 0;
-    const cursorSteps = assigned.map((step, index) => {
-      if (step > 0) return (cursor = step);
-      const j = judged[index]!;
-      const top = Math.max(0, ...j.scores);
-      const near = j.scores.indexOf(top) + 1;
-      if (top >= PLACEMENT_FLOOR && near > cursor && !j.best?.otherTarget && !j.best?.extra) return (cursor = near);
-      return 0;
-    });
-    const after = placementsOf(cursorSteps);
-    judged.forEach((j, index) => {
+    // What the lexical stage found documented is what later sessions compare with (see above).
+    const assigned = alignSteps(judgements.map((j) => j.scores), judgements.map((j) => j.stepDocumented), BACKWARD_PENALTY, evidence.map((e) => e.repeat));
+    judgements.forEach((j, index) => {
       if (j.documented) seenBefore.push({ unit: gapUnitOf(session.observed[index]!.text, table), step: j.stepDocumented ? assigned[index]! : 0 });
-      const verdict: ActionVerdict = { action: session.observed[index]!, documented: j.documented, step: j.stepDocumented ? assigned[index]! : after[index]! };
+    });
+    sessions.push({ actions: [...session.observed], shape, judgements, evidence });
+  }
+  return sessions;
+}
+
+/** The decision for one session: each action's features, probability of being undocumented, verdict and step. */
+export interface SessionDecision {
+  features: ActionFeatures[];
+  probability: number[];
+  documented: boolean[];
+  /** The aligned step (documented, 0 when only Verify or a prerequisite describes it) or the step it belongs after (undocumented). */
+  step: number[];
+}
+
+/** Align a session, compute each action's features and apply the model. `cut` overrides the model's cut (a probability of being undocumented). */
+export function decideSession(evidence: readonly ActionEvidence[], model: MatchModel, cut = model.cut, shape?: ProcedureShape): SessionDecision {
+  const alignment = alignSession(alignmentSimilarity(evidence, model.alignment.soft), evidence.map((e) => e.repeat), model.alignment, shape);
+  const features = evidence.map((e, index) => featuresOf(e, alignment.margin[index]!, alignment.step[index]!));
+  const probability = features.map((f) => probabilityUndocumented(model, f));
+  const documented = probability.map((p) => p < cut);
+  // A documented action does the step the alignment gives it, unless only the Verify section or a prerequisite describes it.
+  const doneSteps = evidence.map((e, index) => {
+    if (!documented[index]) return 0;
+    const onStep = e.stepBest?.score ?? 0;
+    if (e.elsewhere && e.elsewhere.score > onStep && e.elsewhere.score >= DEFAULT_THRESHOLD) return 0;
+    return alignment.step[index]!;
+  });
+  // An undocumented action belongs after the step of the nearest documented action before it.
+  const after = placementsOf(doneSteps);
+  return { features, probability, documented, step: doneSteps.map((step, index) => (documented[index] ? step : after[index]!)) };
+}
+
+/** Every observed action with its verdict, in session order (repeats included). */
+export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
+  const model = matchModel();
+  const cut = matcher.threshold === undefined ? model.cut : 1 - matcher.threshold;
+  const verdicts: ActionVerdict[] = [];
+  for (const session of gatherEvidence(playbook, matcher)) {
+    const decision = decideSession(session.evidence, model, cut, session.shape);
+    session.actions.forEach((action, index) => {
+      const j = session.judgements[index]!;
+      const verdict: ActionVerdict = { action, documented: decision.documented[index]!, step: decision.step[index]!, probability: decision.probability[index]!, features: decision.features[index]!, judgement: j };
       if (j.best) verdict.best = j.best;
       if (j.nearest) verdict.nearest = j.nearest;
       verdicts.push(verdict);
@@ -257,7 +351,7 @@ export function findUndocumentedActions(playbook: Playbook, options?: MatcherOpt
     if (seen.has(text)) continue;
     seen.add(text);
     if (verdict.documented) continue;
-    const confidence = confidenceOf(verdict, matcher.threshold);
+    const confidence = confidenceOf(verdict);
     const result: UndocumentedAction = { action: verdict.action, afterStep: verdict.step, confidence, close: confidence < CLOSE_BELOW };
     if (verdict.nearest && verdict.nearest.coverage >= NEAREST_FLOOR) {
       result.nearest = { step: String(verdict.nearest.unit.number), score: Math.round(verdict.nearest.score * 100) / 100, reason: reasonOf(verdict.nearest) };
@@ -274,22 +368,12 @@ function normalisedText(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Below this confidence a finding says the match was close. */
+/** Below this confidence (the probability that nothing describes the action) a finding says the match was close. */
 export const CLOSE_BELOW = 0.6;
 
-/**
- * How sure a finding is, 0–1. Calibrated on the labeled sets: of the actions
- * whose best step scores s (with the default threshold 0.5), about
- * 0.97 − 1.15·s are undocumented (s 0.05: 0.91; 0.25: 0.68; 0.45: 0.45). The
- * score is scaled to the configured threshold first. A named reason (another
- * target, the opposite verb) adds certainty.
- */
-export function confidenceOf(verdict: ActionVerdict, threshold: number): number {
-  const score = Math.max(verdict.best?.score ?? 0, 0);
-  const scaled = threshold > 0 ? (score * DEFAULT_THRESHOLD) / threshold : 0;
-  let confidence = 0.97 - 1.15 * scaled;
-  if (verdict.best?.otherTarget || verdict.best?.oppositeVerb) confidence += 0.1;
-  return Math.round(Math.min(0.99, Math.max(0.3, confidence)) * 100) / 100;
+/** How sure a finding is that nothing describes the action (0–1): the model's probability, in hundredths, never quite certain. */
+export function confidenceOf(verdict: ActionVerdict): number {
+  return Math.min(0.99, Math.round((verdict.probability ?? 1) * 100) / 100);
 }
 
 /** A gap's `found` must score this much against an observed action to record it (see gapCoverage). */

@@ -83,6 +83,8 @@ export interface Comparison {
   unit: StepUnit;
   score: number;
   coverage: number;
+  /** The product of the factors that lowered the coverage to the score (another verb, the opposite verb, another target, extra). */
+  factor: number;
   /** The action's verbs the step never uses (empty when one matches, or the verb is light). */
   otherVerb?: { action: string; step?: string };
   oppositeVerb?: { action: string; step: string };
@@ -106,6 +108,8 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
   if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
     if (containsRun(unit.stream, term.parts)) return SAME;
+    // A plural compound ("both reach-ins") names what the step's singular one does (`reach-in`).
+    if (term.compound && containsRun(unit.stream, singularParts(term.parts))) return SAME;
     // A compound spelled otherwise (`missing-dates`, "missing … dates") still names the same thing when every part is there.
     if (term.compound) return term.parts.every((part) => unit.keys.has(part)) ? { credit: 0.8, how: 'name-part' } : NONE;
     const alpha = term.parts.filter((part) => /[a-z]/.test(part) && part !== '#');
@@ -136,6 +140,8 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
   if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) return { credit: weights.nominal, how: 'nominal' };
   if (term.kind === 'phrase' && unit.verbKeys.has(term.key.split(' ')[0]!)) return { credit: weights.phraseHead, how: 'phrase-head' };
   if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return { credit: weights.inherited, how: 'inherited' };
+  // A product named short or in full: "Bamboo" for `BambooHR`, "Flexkeeping" for "Flexkeeping app" is the same word already.
+  if ((term.proper || (term.kind === 'identifier' && term.parts.length === 1)) && namesProduct(term, unit)) return { credit: 0.8, how: 'name-part' };
   if (term.kind === 'identifier' && /^[a-z]{2,5}$/.test(term.key) && spellsAcronym(term.key, unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
   if (term.kind !== 'phrase' && isAbbreviationIn(term.key, term.text.toLowerCase(), unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
   return NONE;
@@ -144,6 +150,25 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
 /** How far `unit` says `term`, 0–1. */
 export function termMatch(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): number {
   return termRelation(term, unit, weights, exclude).credit;
+}
+
+/** One name is the other with a short suffix ("Bamboo" and `BambooHR`): four letters at least, at most four more, the longer a CamelCase name. */
+function namesProduct(term: Term, unit: StepUnit): boolean {
+  const key = term.key;
+  if (!/^[a-z]{4,}$/.test(key)) return false;
+  for (const other of unit.keys) {
+    if (other === key || !/^[a-z]{4,}$/.test(other)) continue;
+    const [short, long] = other.length < key.length ? [other, key] : [key, other];
+    if (!long.startsWith(short) || long.length - short.length > 4) continue;
+    if (long === key ? term.kind === 'identifier' : unit.identifiers.some((name) => name.key === long)) return true;
+  }
+  return false;
+}
+
+/** A compound's parts with its last one singular (`reach ins` → `reach in`); the same parts when it is not a plain plural. */
+function singularParts(parts: readonly string[]): string[] {
+  const last = parts[parts.length - 1] ?? '';
+  return /^[a-z]+[^s]s$/.test(last) ? [...parts.slice(0, -1), last.slice(0, -1)] : [...parts];
 }
 
 /** True when `parts` occur one after another in `stream`. */
@@ -267,7 +292,7 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
     if (match < 0.5 && !term.weak && term.kind !== 'number') missing.push({ text: term.text, weight: termWeights[index]! });
   });
   const coverage = total === 0 ? 0 : covered / total;
-  const comparison: Comparison = { unit, score: coverage, coverage, missing: missing.sort((a, b) => b.weight - a.weight).map((m) => m.text), matches };
+  const comparison: Comparison = { unit, score: coverage, coverage, factor: 1, missing: missing.sort((a, b) => b.weight - a.weight).map((m) => m.text), matches };
 
   // Each verb the step does not use costs its share: "Made …, copying … and clearing …" with only
   // "make" and "copy" in the step pays a third. A command the step runs, named in full, is the action itself.
@@ -275,27 +300,28 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
   const unsaid = verbs.filter((term) => !saysVerb(term, unit) && !saysVerbWithNoun(action, term, unit));
   if (unsaid.length > 0 && !namesCommand(action, unit) && !sharesPhrase(action, matches, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
     // Only the main verb can be reversed ("Unpaused" where the step pauses): a later verb may be the step's own "stop and page".
-    const opposite = unsaid[0] === verbs[0] ? oppositeIn(unsaid[0]!, unit, table) : undefined;
+    const opposite = unsaid[0] === verbs[0] ? oppositeIn(unsaid[0]!, action, unit, table) : undefined;
     if (opposite) {
       comparison.oppositeVerb = opposite;
-      comparison.score *= weights.oppositeVerb ** (unsaid.length / verbs.length);
+      comparison.factor *= weights.oppositeVerb ** (unsaid.length / verbs.length);
     } else {
       comparison.otherVerb = { action: unsaid[0]!.text };
       const penalty = unsaid.some((term) => term.classes.length > 0) ? weights.otherVerb : weights.unknownVerb;
-      comparison.score *= penalty ** (unsaid.length / verbs.length);
+      comparison.factor *= penalty ** (unsaid.length / verbs.length);
     }
   }
 
   // Done in addition, as a precaution or while at it: outside the procedure, unless the step says so too.
   if (action.extra && !unit.extra) {
-    comparison.score *= weights.extra;
+    comparison.factor *= weights.extra;
     comparison.extra = true;
   }
   const conflict = otherTargetIn(action, matches, unit) ?? otherAlternativeIn(action, matches, unit, table);
   if (conflict) {
     comparison.otherTarget = conflict;
-    comparison.score *= weights.otherTarget;
+    comparison.factor *= weights.otherTarget;
   }
+  comparison.score = coverage * comparison.factor;
   return comparison;
 }
 
@@ -420,18 +446,37 @@ function saysVerbWithNoun(action: TextTerms, verb: Term, unit: StepUnit): boolea
   return synonymStrength(bestAgreement(profile.nounSenses, unit.verbNounConcepts)) > 0;
 }
 
-/** The step's word with the opposite effect of the action's verb, if any (`pause` for `unpaused`). */
-function oppositeIn(verb: Term, unit: StepUnit, table: SynonymTable): { action: string; step: string } | undefined {
+/** The step's word with the opposite effect of the action's verb, if any (`pause` for `unpaused`), acting on what the action acts on. */
+function oppositeIn(verb: Term, action: TextTerms, unit: StepUnit, table: SynonymTable): { action: string; step: string } | undefined {
+  const found = (step: string) => (actsOnObject(verb, action, unit, step) ? { action: verb.text, step } : undefined);
   const prefixed = /^(un|de|dis)(.{3,})$/.exec(verb.key);
-  if (prefixed && unit.headKeys.has(prefixed[2]!)) return { action: verb.text, step: prefixed[2]! };
-  for (const prefix of ['un', 'de', 'dis']) if (unit.headKeys.has(prefix + verb.key)) return { action: verb.text, step: prefix + verb.key };
+  if (prefixed && unit.headKeys.has(prefixed[2]!)) return found(prefixed[2]!);
+  for (const prefix of ['un', 'de', 'dis']) if (unit.headKeys.has(prefix + verb.key)) return found(prefix + verb.key);
   const antonym = verb.lemma ? relationsOf(verb.lemma).profile.antonyms.find((key) => unit.headKeys.has(key)) : undefined;
-  if (antonym) return { action: verb.text, step: antonym };
+  if (antonym) return found(antonym);
   if (verb.classes.length > 0 && table.opposite(verb.classes, [...unit.headClasses])) {
     const opposite = [...unit.headKeys].find((key) => table.opposite(verb.classes, table.classesOf(key)));
-    return { action: verb.text, step: opposite ?? 'the opposite' };
+    return opposite ? found(opposite) : { action: verb.text, step: 'the opposite' };
   }
   return undefined;
+}
+
+/**
+ * The step's opposite verb acts on what the action's verb acts on: the
+ * action's object is among the few words after it ("Turn off the hood fans,
+ * lock the back door and set the alarm" does not turn off the alarm that
+ * "Armed the alarm" arms). An action without an object keeps the opposite.
+ */
+function actsOnObject(verb: Term, action: TextTerms, unit: StepUnit, stepKey: string): boolean {
+  const object = action.terms.find((term) => term.at > verb.at && !term.weak && term.kind !== 'number' && !term.verb);
+  if (!object) return true;
+  const head = stepKey.split(' ')[0]!;
+  const keys = new Set([object.key, ...object.parts, ...object.alternatives]);
+  for (let at = 0; at < unit.stream.length; at++) {
+    if (unit.stream[at] !== head) continue;
+    for (let next = at + 1; next <= at + 7 && next < unit.stream.length && unit.stream[next] !== '|'; next++) if (keys.has(unit.stream[next]!)) return true;
+  }
+  return false;
 }
 
 /** A word of an exclusive group the step replaces by another of the group (`Production` where the step says `Staging`). */
@@ -456,6 +501,8 @@ function separatorsOf(text: string): string {
  * `order-consumer`, `staging-eu-1` vs `prod-eu-1`, `daily_revenue` vs `daily_events`.
  */
 function otherTargetIn(action: TextTerms, matches: readonly number[], unit: StepUnit): { action: string; step: string } | undefined {
+  // A name of the step the action says too is not a competitor ("pg-orders-1 UP in orders-ro" for "the node is UP in orders-ro").
+  const said = new Set(action.terms.map((term) => term.key));
   for (const [index, term] of action.terms.entries()) {
     if (term.kind !== 'identifier' || term.parts.length < 2 || matches[index]! >= 1) continue;
     const parts = new Set(term.parts.filter((part) => /[a-z]{2,}/.test(part)));
@@ -465,6 +512,8 @@ function otherTargetIn(action: TextTerms, matches: readonly number[], unit: Step
       (other) =>
         other.parts.length >= 2 &&
         other.key !== term.key &&
+        other.key !== singularParts(term.parts).join(' ') &&
+        !said.has(other.key) &&
         separatorsOf(other.text) === style &&
         other.parts.some((part) => parts.has(part)) &&
         other.parts.some((part) => /[a-z]{2,}/.test(part) && !parts.has(part)),

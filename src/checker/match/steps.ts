@@ -5,6 +5,7 @@
  * prerequisites) that tells which words are the playbook's subject.
  */
 import type { Playbook, Step } from '../../core/model.ts';
+import type { ProcedureShape } from './align.ts';
 import { allSteps } from '../../core/model.ts';
 import { keyOf } from './lemma.ts';
 import { addConcepts, relationsOf, type ConceptIndex } from './relations.ts';
@@ -286,4 +287,21 @@ export function contextKeysOf(playbook: Playbook, table: SynonymTable): Set<stri
   }
   keys.add(keyOf('playbook'));
   return keys;
+}
+
+/** "Repeat steps 3–5", "Repeat step 3", "repeat steps 4 to 5": the steps a step loops back over. */
+const LOOP = /\brepeat(?:ing)?\s+steps?\s+(\d+)(?:\s*(?:[–—-]|to|and|through)\s*(\d+))?/i;
+
+/** The procedure's shape for the alignment: each step's parts (sub-steps), and the loops its steps ask for. */
+export function shapeOf(playbook: Playbook): ProcedureShape {
+  const count = playbook.steps.length;
+  const loops: { from: number; to: number; at: number }[] = [];
+  playbook.steps.forEach((step, index) => {
+    const match = LOOP.exec(`${step.title} ${step.text}`);
+    if (!match) return;
+    const from = Number(match[1]);
+    const to = Number(match[2] ?? match[1]);
+    if (from >= 1 && to >= from && to <= count) loops.push({ from, to, at: index + 1 });
+  });
+  return { parts: playbook.steps.map((step) => Math.max(1, step.children.length)), loops };
 }

@@ -40,7 +40,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   find: ['find', 'search', 'look up', 'look for', 'locate', 'identify', 'query', 'lookup', 'seek'],
   list: ['list', 'show', 'display', 'enumerate', 'get'],
   read: ['read', 'view', 'see'],
-  open: ['open', 'go to', 'navigate', 'visit', 'bring up', 'pull up', 'access', 'load', 'launch'],
+  open: ['open', 'go to', 'navigate', 'visit', 'bring up', 'pull up', 'access', 'load', 'launch', 'click', 'tap'],
   count: ['count', 'tally', 'total'],
   // Making and changing things
   create: ['create', 'make', 'add', 'generate', 'regenerate', 'build', 'rebuild', 'file', 'raise', 'register', 'cut', 'set up', 'establish', 'issue', 'book', 'log'],
@@ -57,7 +57,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   upload: ['upload', 'attach', 'import', 'push', 'submit'],
   record: ['record', 'write', 'note', 'enter', 'log', 'fill in', 'type', 'input', 'write down', 'note down', 'document', 'mark'],
   mark: ['mark', 'flag', 'label', 'tag', 'tick'],
-  select: ['select', 'pick', 'choose', 'opt', 'switch', 'point'],
+  select: ['select', 'pick', 'choose', 'opt', 'switch', 'point', 'click', 'tap'],
   assign: ['assign', 'allocate', 'grant', 'give', 'delegate'],
   link: ['link', 'associate', 'attach', 'reference'],
   schedule: ['schedule', 'book', 'reserve', 'plan', 'arrange'],

@@ -21,7 +21,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'against between within without upon up down out off back away is are was were be been being am it its this that these those there here ' +
     'he she they them their his her him we us our you your i me my who whom whose which what how why when where while once until ' +
     'do does did done has have had can could would should will shall may might must not no also too again still just only very ' +
-    'already yet even well as because since though although whether both either neither').split(' '),
+    'already yet even well as because since though although whether both either neither ' +
+    'myself yourself himself herself itself ourselves yourselves themselves').split(' '),
 );
 
 /**
@@ -198,8 +199,27 @@ function rawTokens(text: string): RawToken[] {
   return tokens;
 }
 
-/** The terms of a text. */
+const memo = new WeakMap<SynonymTable, Map<string, TextTerms>>();
+const MAX_MEMO = 20_000;
+
+/**
+ * The terms of a text, memoised per synonym table (a playbook's steps are
+ * read by the units, the pairs and the gap coverage; an entry repeated in
+ * several sessions once). The result is shared: callers must not change it.
+ */
 export function termsOf(text: string, table: SynonymTable): TextTerms {
+  let cache = memo.get(table);
+  if (!cache) memo.set(table, (cache = new Map()));
+  let terms = cache.get(text);
+  if (!terms) {
+    if (cache.size >= MAX_MEMO) cache.clear();
+    terms = readTerms(text, table);
+    cache.set(text, terms);
+  }
+  return terms;
+}
+
+function readTerms(text: string, table: SynonymTable): TextTerms {
   const raw = rawTokens(table.expand(text).replace(/[*`]+/g, ' '));
   const stream: string[] = [];
   const words: string[] = [];

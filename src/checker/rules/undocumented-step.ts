@@ -8,7 +8,7 @@ export const undocumentedStepOptionsSchema = z
   .strictObject({
     /** Synonym classes: a default class name extends it (`"restart": ["kick"]`), a new name adds a class. */
     synonyms: z.record(z.string(), z.array(z.string().min(1))).optional(),
-    /** Score (0–1) a step must reach to describe an action; default 0.5. Lower reports fewer actions. */
+    /** How likely (0–1) the matcher must find an action documented to leave it alone; by default 1 − the cut in src/checker/match/model.json. Lower reports fewer actions. */
     threshold: z.number().min(0).max(1).optional(),
     /** Clippings and team jargon, spelled out before matching: `"sev": "severity"`, `"pr": "pull request"`. Overrides a default entry. */
     jargon: z.record(z.string().min(1), z.string().min(1)).optional(),

@@ -13,8 +13,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_SET, describeMistakes, describeSummary, developmentHalves, scoreSet } from './labeled-sets.ts';
 
-/** Floors on the tune half: what the matcher reached when it was tuned (precision 0.625, recall 0.948, placement 0.873). */
-const TUNE_FLOOR = { precision: 0.6, recall: 0.93, placementExact: 0.85 };
+/** Floors on the tune half, below what the trained model reaches on it (fitted 0.83 / 0.96 / 0.95; cross-validated 0.81 / 0.96 / 0.95, see model.json). */
+const TUNE_FLOOR = { precision: 0.78, recall: 0.93, placementExact: 0.9 };
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
 
 describe('undocumented-step matcher on the development set', () => {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lexicon, lexiconLoaded } from '../../../src/checker/match/lexicon.ts';
+import { wordVectorsLoaded } from '../../../src/checker/match/vectors.ts';
 import { findUndocumentedActions } from '../../../src/checker/match/index.ts';
 import { keyOf, morphy } from '../../../src/checker/match/lemma.ts';
 import { parsePlaybook } from '../../../src/core/parse.ts';
@@ -22,6 +23,17 @@ describe('lexicon', () => {
     const some = parsePlaybook('content/b.md', `---\ntitle: T\nsummary: S.\nowner: a\nshadowing:\n  - date: 2026-10-01\n    lead: a\n    shadow: b\n    observed:\n      - Restarted the consumer\n---\n\n${steps}`, { path: 'b.md' });
     expect(findUndocumentedActions(some)).toEqual([]);
     expect(lexiconLoaded()).toBe(true);
+  });
+
+  it('the word vectors too, and only when a word needs them', () => {
+    expect(wordVectorsLoaded()).toBe(false);
+    const steps = '## Steps\n\n1. Restart the consumer.\n';
+    const exact = parsePlaybook('content/c.md', `---\ntitle: T\nsummary: S.\nowner: a\nshadowing:\n  - date: 2026-10-01\n    lead: a\n    shadow: b\n    observed:\n      - Restarted the consumer\n---\n\n${steps}`, { path: 'c.md' });
+    findUndocumentedActions(exact);
+    expect(wordVectorsLoaded()).toBe(false);
+    const other = parsePlaybook('content/d.md', `---\ntitle: T\nsummary: S.\nowner: a\nshadowing:\n  - date: 2026-10-01\n    lead: a\n    shadow: b\n    observed:\n      - Drew the curtains\n---\n\n${steps}`, { path: 'd.md' });
+    findUndocumentedActions(other);
+    expect(wordVectorsLoaded()).toBe(true);
   });
 
   it('is up to date with scripts/build-lexicon.ts', () => {

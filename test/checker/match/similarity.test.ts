@@ -75,9 +75,10 @@ describe('hard negatives: looks like a step, is not one', () => {
     expect(undocumented(steps, ['Paused daily_events', 'Unpaused daily_events'])).toEqual({ 'Unpaused daily_events': 1 });
   });
 
-  it('another verb on the same object', () => {
+  it('another verb on the same object, where the step is done by another action', () => {
     const steps = '1. Open the month\'s accrual workbook and paste the export into the **GRNI** tab.\n2. Book the journal entry.';
-    expect(undocumented(steps, ['Made this month\'s workbook by copying last month\'s and clearing the GRNI tab'])).toEqual({ "Made this month's workbook by copying last month's and clearing the GRNI tab": 0 });
+    const made = "Made this month's workbook by copying last month's and clearing the GRNI tab";
+    expect(undocumented(steps, [made, 'Opened the workbook and pasted the export into the GRNI tab', 'Booked the journal entry'])).toEqual({ [made]: 0 });
   });
 
   it('a safety step nobody wrote down', () => {
@@ -114,8 +115,9 @@ describe('options', () => {
 
   it('the threshold trades findings for certainty', () => {
     const playbook = playbookWith(CONSUMER, [['Checked the consumer logs']]);
-    expect(findUndocumentedActions(playbook, { threshold: 0.95 })).toHaveLength(1);
-    expect(findUndocumentedActions(playbook, { threshold: 0.05 })).toHaveLength(0);
+    // Documented when the model finds it at least this likely documented: 1 documents nothing, 0 everything.
+    expect(findUndocumentedActions(playbook, { threshold: 1 })).toHaveLength(1);
+    expect(findUndocumentedActions(playbook, { threshold: 0 })).toHaveLength(0);
   });
 
   it('is fast: a few milliseconds per entry at most', () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildJargonTable } from '../../../src/checker/match/jargon.ts';
-import { confidenceOf, findUndocumentedActions, gapCoverage, judgeActions, matcherFor } from '../../../src/checker/match/index.ts';
+import { CLOSE_BELOW, confidenceOf, findUndocumentedActions, gapCoverage, judgeActions, matcherFor } from '../../../src/checker/match/index.ts';
+import { matchModel } from '../../../src/checker/match/model.ts';
 import { buildSynonymTable } from '../../../src/checker/match/synonyms.ts';
 import { termsOf } from '../../../src/checker/match/tokens.ts';
 import { parsePlaybook } from '../../../src/core/parse.ts';
@@ -135,10 +136,10 @@ describe('gaps and confidence', () => {
     const [found] = findUndocumentedActions(playbook);
     expect(found!.confidence).toBeGreaterThan(0.85);
     expect(found!.close).toBe(false);
+    // The confidence is the model's probability that nothing describes the action, in hundredths, below 1.
     const verdict = judgeActions(playbook, matcherFor({}))[0]!;
-    // Calibrated on the labeled sets: about 0.97 − 1.15 × the nearest step's score, scaled to the threshold.
-    expect(confidenceOf({ ...verdict, best: { ...verdict.best!, score: 0.45 } }, 0.5)).toBe(0.45);
-    expect(confidenceOf({ ...verdict, best: { ...verdict.best!, score: 0.45 } }, 0.9)).toBeGreaterThan(0.6);
-    expect(confidenceOf({ ...verdict, best: { ...verdict.best!, score: 0.45, otherTarget: { action: 'order-api', step: 'order-consumer' } } }, 0.5)).toBe(0.55);
+    expect(confidenceOf({ ...verdict, probability: 0.456 })).toBe(0.46);
+    expect(confidenceOf({ ...verdict, probability: 0.999 })).toBe(0.99);
+    expect(CLOSE_BELOW).toBeGreaterThan(matchModel().cut);
   });
 });
