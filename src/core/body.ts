@@ -4,10 +4,9 @@
  * with stable ids, links and raw HTML.
  */
 import GithubSlugger from 'github-slugger';
-import type { Code, InlineCode as MdInlineCode, List, ListItem, Node as MdNode, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Code, List, ListItem, Node as MdNode, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
-import { visit } from 'unist-util-visit';
 import type { Place } from './findings.ts';
 import { commandsInShellBlock, isShellLanguage } from './commands.ts';
 import { DEFAULT_DIALECT, isStepsHeading, type Dialect } from './dialect.ts';
@@ -194,12 +193,10 @@ function stepOf(item: ListItem, number: string, depth: number, lines: readonly s
     }
     const text = child === firstParagraph ? title : textOf(child);
     prose.push(text);
-    visit(child, 'inlineCode', (node: MdInlineCode) => {
-      inlineCode.push({ value: node.value, place: placeOfNode(node) });
-    });
-    visit(child, 'code', (node: Code) => {
-      code.push(codeBlockOf(node, lines));
-    });
+    for (const node of preorder(child)) {
+      if (node.type === 'inlineCode') inlineCode.push({ value: node.value, place: placeOfNode(node) });
+      else if (node.type === 'code') code.push(codeBlockOf(node, lines));
+    }
   }
   const step: Step = {
     number,
@@ -253,7 +250,7 @@ function rawHtmlOf(nodes: readonly Nodes[]): RawHtml[] {
 }
 
 /** Every node of a tree in document order (preorder), without recursion. */
-export function preorder(tree: Root): Nodes[] {
+export function preorder(tree: Nodes): Nodes[] {
   const nodes: Nodes[] = [];
   const pending: Nodes[] = [tree];
   while (pending.length > 0) {

@@ -4,10 +4,10 @@
  */
 import type { Place } from './findings.ts';
 import { findingAt } from './findings.ts';
-import { bodyPartsOf, type BodyParts } from './body.ts';
+import { bodyPartsOf, preorder, type BodyParts } from './body.ts';
 import { legacyUrlsOfText, parseFrontmatterYaml, splitFrontmatter, suggestKey, type YamlPath } from './frontmatter.ts';
 import { emphasisFloodLine, MAX_HTML_NESTING, parseMarkdown, rawHtmlDepth, tooDeeplyNestedLine } from './markdown.ts';
-import type { Code, Html, Root, Text } from 'mdast';
+import type { Html, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrontmatterInfo, Gap, ObservedAction, Playbook, Prerequisite, ShadowingSession } from './model.ts';
 import { frontmatterSchema, knownKeysAt, prerequisiteSchema, PREREQUISITE_HOW_KEY, PREREQUISITE_KINDS, shadowingSessionSchema, gapSchema } from './schema.ts';
@@ -492,20 +492,20 @@ function refuseDeepHtml(playbook: Playbook, tree: Root): void {
  * top level, the rest of the list item inside a step) into one code block.
  */
 function unclosedFence(playbook: Playbook, tree: Root, lines: readonly string[]): void {
-  visit(tree, 'code', (code: Code) => {
-    if (!code.position) return;
+  for (const code of preorder(tree)) {
+    if (code.type !== 'code' || !code.position) continue;
     const opening = lines[code.position.start.line - 1] ?? '';
     const fence = /^[\s>]*(?:(?:[-*+]|\d+[.)])\s+)?(`{3,}|~{3,})/.exec(opening)?.[1];
-    if (!fence) return;
+    if (!fence) continue;
     const closing = (lines[code.position.end.line - 1] ?? '').trim();
-    if (code.position.end.line > code.position.start.line && closing.startsWith(fence[0]!.repeat(fence.length))) return;
+    if (code.position.end.line > code.position.start.line && closing.startsWith(fence[0]!.repeat(fence.length))) continue;
     const swallowed = code.value === '' ? 0 : code.value.split('\n').length;
     playbook.findings.push(
       findingAt(playbook.file, { start: { line: code.position.start.line, column: code.position.start.column } }, 'unclosed-code-fence', `the code block opened on line ${code.position.start.line} is never closed: the ${swallowed} line(s) after it are shown as code`, {
         fix: `add a closing fence line (${fence.startsWith('~') ? 'the same tildes' : 'the same backticks'} as the opening one) where the code ends`,
       }),
     );
-  });
+  }
 }
 
 /** F14: gap ids are unique in a file; name both places. Read from the raw data so an invalid gap still counts. */
