@@ -4,7 +4,7 @@
  * bytes and parse it. Non-playbook files follow one documented rule
  * (`isNonPlaybookFile`), so nothing is silently half-built.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { findingAt, type ModelFinding } from './findings.ts';
@@ -28,11 +28,32 @@ export class ContentFolderError extends Error {
  */
 const NON_PLAYBOOK_NAMES = /^(?:LICENSE|LICENCE|SOURCE|CHANGELOG|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY|AUTHORS|NOTICE)$/;
 
-/** The documented rule for non-playbook files (BAD-INPUTS E10, docs/format.md): skipped, and listed as skipped. */
-export function isNonPlaybookFile(pathInContent: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): boolean {
+/**
+ * The documented rule for non-playbook files (BAD-INPUTS E10, docs/format.md): skipped, and listed as skipped.
+ * `opening` reads the file's first bytes: a repository file (`CONTRIBUTING.md`) that opens with frontmatter
+ * was made a page by its author (the 18F handbook's `pages/CONTRIBUTING.md`) and is a playbook like any other.
+ */
+export function isNonPlaybookFile(pathInContent: string, extensions: readonly string[] = DEFAULT_EXTENSIONS, opening?: () => string): boolean {
   const name = pathInContent.split('/').at(-1) ?? '';
   const stem = withoutExtension(name, extensions);
-  return NON_PLAYBOOK_NAMES.test(stem) || name.startsWith('_') || (!pathInContent.includes('/') && /^(readme|index)$/i.test(stem));
+  if (name.startsWith('_') || (!pathInContent.includes('/') && /^(readme|index)$/i.test(stem))) return true;
+  if (!NON_PLAYBOOK_NAMES.test(stem)) return false;
+  return !(opening && /^\uFEFF?---\r?\n/.test(opening()));
+}
+
+/** The first bytes of a file, as text ('' when it cannot be read: the loader reports that file itself). */
+export function openingOf(absolute: string, bytes = 8): string {
+  try {
+    const handle = openSync(absolute, 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      return buffer.toString('utf8', 0, readSync(handle, buffer, 0, bytes, 0));
+    } finally {
+      closeSync(handle);
+    }
+  } catch {
+    return '';
+  }
 }
 
 /** Which files of the content folder are playbooks: extensions read, globs left out. */
@@ -80,7 +101,7 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
   for (const path of found) {
     const absolute = resolve(root, path);
     const file = toPosix(relative(cwd, absolute));
-    if (isNonPlaybookFile(path, extensions) || excluded(path)) {
+    if (isNonPlaybookFile(path, extensions, () => openingOf(absolute)) || excluded(path)) {
       ignored.push(file);
       continue;
     }

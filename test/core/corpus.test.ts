@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { affectedBy, buildCorpus, startFromZero, usedBy } from '../../src/core/corpus.ts';
 import { resolveLink } from '../../src/core/links.ts';
-import { ContentFolderError, isNonPlaybookFile, loadCorpus } from '../../src/core/load.ts';
+import { ContentFolderError, isNonPlaybookFile, listPlaybookFiles, loadCorpus } from '../../src/core/load.ts';
 import { parsePlaybook } from '../../src/core/parse.ts';
 import { slugOf } from '../../src/core/slug.ts';
 import { playbookText, where } from './helpers.ts';
@@ -136,6 +136,24 @@ describe('loadCorpus', () => {
     expect(isNonPlaybookFile('team/LICENSE.md')).toBe(true);
     expect(isNonPlaybookFile('team/_partial.md')).toBe(true);
     expect(isNonPlaybookFile('launching-software/security.md')).toBe(false);
+    // A repository file its author made a page (it opens with frontmatter) is a playbook; the root README never is.
+    expect(isNonPlaybookFile('pages/CONTRIBUTING.md', undefined, () => '---\ntitle')).toBe(false);
+    expect(isNonPlaybookFile('pages/CONTRIBUTING.md', undefined, () => '# Contributing')).toBe(true);
+    expect(isNonPlaybookFile('README.md', undefined, () => '---\ntitle')).toBe(true);
+  });
+
+  it('lists a CONTRIBUTING.md with frontmatter as a playbook, one without as skipped', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'playbook-repo-files-'));
+    try {
+      mkdirSync(join(folder, 'content/pages'), { recursive: true });
+      writeFileSync(join(folder, 'content/pages/CONTRIBUTING.md'), '---\ntitle: Contributing to the handbook\n---\n\nHow.\n');
+      writeFileSync(join(folder, 'content/CONTRIBUTING.md'), '# Contributing\n');
+      const listing = listPlaybookFiles('content', folder);
+      expect(listing.files.map((file) => file.path)).toEqual(['pages/CONTRIBUTING.md']);
+      expect(listing.ignored).toEqual(['content/CONTRIBUTING.md']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

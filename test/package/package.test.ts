@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isNonPlaybookFile } from '../../src/core/load.ts';
+import { isNonPlaybookFile, openingOf } from '../../src/core/load.ts';
 import { userLockfile } from './lockfile.ts';
 
 const CORPORA = { openshift: 'test/fixtures/corpora/openshift-runbooks', handbook: 'test/fixtures/corpora/18f-handbook' } as const;
@@ -70,7 +70,7 @@ describe('installed into another repository', () => {
       expect(imported.status, imported.stderr).toBe(0);
       expect(playbook(['import', name]).stdout).toMatch(/^Changed 0 of \d+ files/); // idempotent
       const after = errorsOf();
-      const playbooks = files.filter((file) => !isNonPlaybookFile(file));
+      const playbooks = files.filter((file) => !isNonPlaybookFile(file, undefined, () => openingOf(join(repo, name, file))));
       figures[name] = { files: files.length, errorsBefore: before, errorsAfter: after, errorsPerFileBefore: before / files.length, errorsPerFileAfter: after / files.length, importSeconds };
       for (const line of imported.stdout.split('\n')) {
         const match = /^\s+(\d+)\s+(.+)$/.exec(line);
