@@ -101,6 +101,10 @@ export const FEATURE_NAMES = [
   'extra',
   'verbless',
   'refers',
+  // Reports what came of a step rather than doing something, and how much of what it names the playbook names anywhere.
+  'reports',
+  'named',
+  'objectCoverage',
   // Word vectors, and the action's core (its verb and what it acts on, not where, when or for whom).
   'vectorGain',
   'coreCoverage',
@@ -124,6 +128,8 @@ export interface ActionEvidence {
   /** Says it repeats ("again") or refers to the action before ("the same for …"). */
   repeat: boolean;
   refers: boolean;
+  /** How much of what the action names (not its verbs) any step, Verify paragraph or prerequisite names (0–1), by weight. */
+  named: number;
 }
 
 /**
@@ -145,10 +151,47 @@ export function featuresOf(evidence: ActionEvidence, margin: number, alignedStep
     extra: evidence.terms.extra ? 1 : 0,
     verbless: evidence.terms.terms.some((term) => term.verb) ? 0 : 1,
     refers: evidence.refers ? 1 : 0,
+    reports: reportsOutcome(evidence.terms) ? 1 : 0,
+    named: evidence.named,
+    objectCoverage: core.objects,
     vectorGain: best ? Math.max(0, softCoverage(evidence.terms, evidence.weights, best) - best.coverage) : 0,
     coreCoverage: core.coverage,
     coreVectorGain: core.vectorGain,
   };
+}
+
+/**
+ * Verbs that report what was seen rather than what was done: a state ("zone C showing 100%",
+ * "sounders going everywhere", "Dev says tray 2 is jammed") or a discovery ("Found a torn corner",
+ * "Spotted a bottle of wine"). An observation whose main verb is one of these tells what a step
+ * turned up; whether a step covers it depends on whether the playbook names what it reports.
+ */
+const REPORTING_VERBS = 'show display read say be seem look appear stay remain sit go come find spot notice see discover arrive'.split(' ');
+let reportingKeys: Set<string> | undefined;
+
+/** The observation reports a result (see REPORTING_VERBS) or has no verb at all. */
+export function reportsOutcome(action: TextTerms): boolean {
+  reportingKeys ??= new Set(REPORTING_VERBS.map((word) => keyOf(word)));
+  const main = action.terms.find((term) => term.verb);
+  return main === undefined || (main.kind !== 'phrase' && reportingKeys.has(main.key));
+}
+
+/**
+ * How much of what an action names (its content terms that are not verbs) the playbook names
+ * somewhere: for each term the best match over the comparisons given, weighted as in the score.
+ */
+export function namedShare(action: TextTerms, termWeights: readonly number[], comparisons: readonly Comparison[]): number {
+  let total = 0;
+  let named = 0;
+  action.terms.forEach((term, index) => {
+    if (!isContent(term) || term.verb) return;
+    const weight = termWeights[index]!;
+    let best = 0;
+    for (const comparison of comparisons) best = Math.max(best, comparison.matches[index]!);
+    total += weight;
+    named += weight * best;
+  });
+  return total === 0 ? 0 : named / total;
 }
 
 /** Prepositions that open an adjunct: where, when, with what, for whom it was done ("at the north gate", "on a team dinner"). */
@@ -180,12 +223,15 @@ export function adjunctsOf(action: TextTerms): boolean[] {
 }
 
 /** Coverage of the action's core (its verb and what it acts on, not its adjuncts) by the best step, lexically, and what the vectors add (no penalties). */
-function coreCoverage(evidence: ActionEvidence): { coverage: number; vectorGain: number } {
+function coreCoverage(evidence: ActionEvidence): { coverage: number; vectorGain: number; objects: number } {
   const best = evidence.stepBest;
   const adjunct = adjunctsOf(evidence.terms);
   let total = 0;
   let said = 0;
   let soft = 0;
+  // What it acts on alone (the core without its verbs): a step that names all of it may do it with another verb ("Took the signs down", "Remove the signs").
+  let objectTotal = 0;
+  let objectSaid = 0;
   evidence.terms.terms.forEach((term, index) => {
     if (!isContent(term) || adjunct[index]) return;
     const weight = evidence.weights[index] ?? 0;
@@ -193,9 +239,14 @@ function coreCoverage(evidence: ActionEvidence): { coverage: number; vectorGain:
     total += weight;
     said += weight * credit;
     soft += weight * (credit >= 1 || !best ? credit : Math.max(credit, softMatch(term, best.unit)));
+    if (!term.verb) {
+      objectTotal += weight;
+      objectSaid += weight * credit;
+    }
   });
-  if (total === 0) return { coverage: 0, vectorGain: 0 };
-  return { coverage: said / total, vectorGain: Math.max(0, (soft - said) / total) };
+  const objects = objectTotal === 0 ? 0 : objectSaid / objectTotal;
+  if (total === 0) return { coverage: 0, vectorGain: 0, objects };
+  return { coverage: said / total, vectorGain: Math.max(0, (soft - said) / total), objects };
 }
 
 /** The similarity of each step to each action that the alignment uses: the lexical score, blended with the soft coverage. */

@@ -23,7 +23,7 @@
 import type { ObservedAction, Playbook } from '../../core/model.ts';
 import type { GapStatus } from '../../core/schema.ts';
 import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type ProcedureShape } from './align.ts';
-import { alignmentSimilarity, featuresOf, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
+import { alignmentSimilarity, featuresOf, namedShare, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
 import { matchModel, probabilityUndocumented, type MatchModel } from './model.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
 import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, shapeOf, unitsOf, type StepUnit } from './steps.ts';
@@ -251,7 +251,8 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvi
         }
       }
       judgements.push(judgement);
-      const item: ActionEvidence = { scores: judgement.scores, soft: judgement.soft, terms: judgement.terms, weights: judgement.weights, repeat: REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text), refers };
+      const named = namedShare(judgement.terms, judgement.weights, judgement.elsewhere ? [...judgement.singles, judgement.elsewhere] : judgement.singles);
+      const item: ActionEvidence = { scores: judgement.scores, soft: judgement.soft, terms: judgement.terms, weights: judgement.weights, repeat: REPEATED.test(action.text) || SAME_AS_BEFORE.test(action.text), refers, named };
       if (judgement.stepBest) item.stepBest = judgement.stepBest;
       if (judgement.elsewhere) item.elsewhere = judgement.elsewhere;
       evidence.push(item);

@@ -246,7 +246,8 @@ function rarity(documents: number, steps: number): number {
 export function weightsOf(action: TextTerms, units: readonly StepUnit[], context: ReadonlySet<string>, table: SynonymTable, weights: Weights, people: ReadonlySet<string> = new Set()): number[] {
   // A note's clauses without a verb report what came of it ("still 6 short", "gaskets ok"), when another clause says what was done.
   const verbClauses = new Set(action.terms.filter((term) => term.verb).map((term) => term.clause));
-  return action.terms.map((term) => {
+  const purpose = purposeVerbs(action);
+  return action.terms.map((term, index) => {
     // Only what a step says itself counts here, not the names it inherits.
     let documents = units.filter((unit) => termMatch(term, unit, weights) > weights.inherited).length;
     const steplessName = documents === 0 && isName(term);
@@ -264,11 +265,36 @@ export function weightsOf(action: TextTerms, units: readonly StepUnit[], context
     else if (term.proper) weight *= weights.proper;
     else if (term.kind === 'word' && !term.verb && (term.participle || isModifier(term.text))) weight *= weights.modifier;
     if (verbClauses.size > 0 && !verbClauses.has(term.clause)) weight *= weights.result;
+    else if (purpose[index]) weight *= weights.result;
     // A hyphenated compound's parts are terms too: the compound itself only adds "named as a whole".
     if (term.compound) weight *= 0.3;
     else if (action.terms.some((other) => other.compound && other.at <= term.at && term.at < other.at + other.parts.length)) weight *= 0.6;
     return weight;
   });
+}
+
+const purposeMemo = new WeakMap<TextTerms, boolean[]>();
+
+/**
+ * Which verbs say what an action was for, not what was done: a verb right after "to", or after
+ * "so", "so that" or "in order to", once the action has had its own verb ("Phoned Mrs Patel to
+ * say it was in", "Looked the employees up to get their approvers"). The purpose is not a second
+ * action: a step that describes the first verb is not "missing" the second.
+ */
+export function purposeVerbs(action: TextTerms): boolean[] {
+  let purpose = purposeMemo.get(action);
+  if (!purpose) {
+    let seenVerb = false;
+    purpose = action.terms.map((term) => {
+      if (!term.verb) return false;
+      const before = action.stream[term.at - 1];
+      const isPurpose = seenVerb && (before === 'to' || before === 'so' || before === 'that');
+      seenVerb = true;
+      return isPurpose;
+    });
+    purposeMemo.set(action, purpose);
+  }
+  return purpose;
 }
 
 /** A name rather than a word: an ID (`S-118`, `INC-4471`), a product or code (`ReplicaSet`, `BAR`), a capitalised name (`Orchid`, `Ana`); not a channel. */
@@ -296,7 +322,7 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
 
   // Each verb the step does not use costs its share: "Made …, copying … and clearing …" with only
   // "make" and "copy" in the step pays a third. A command the step runs, named in full, is the action itself.
-  const verbs = action.terms.filter((term) => term.verb && !table.isLight(term.key));
+  const verbs = action.terms.filter((term, index) => term.verb && !table.isLight(term.key) && !purposeVerbs(action)[index]);
   const unsaid = verbs.filter((term) => !saysVerb(term, unit) && !saysVerbWithNoun(action, term, unit));
   if (unsaid.length > 0 && !namesCommand(action, unit) && !sharesPhrase(action, matches, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
     // Only the main verb can be reversed ("Unpaused" where the step pauses): a later verb may be the step's own "stop and page".

@@ -38,7 +38,9 @@ const WEAK_WORDS = new Set(
     'monday tuesday wednesday thursday friday saturday sunday second seconds minute minutes hour hours days weeks months ' +
     // Clipped dates and times of day: values that fill a step's "when", not what was done.
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun ' +
-    'tomorrow yesterday tonight morning afternoon evening night overnight noon midnight am pm sharp ago later earlier').split(' '),
+    'tomorrow yesterday tonight morning afternoon evening night overnight noon midnight am pm sharp ago later earlier ' +
+    // Honorifics come with a name, which fills the step's "who" ("Phoned Mrs Patel" for "notify the patron").
+    'mr mrs ms miss dr prof').split(' '),
 );
 
 /** Number words: values like digits ("at ten to one", "half eleven", "six custodians"). */

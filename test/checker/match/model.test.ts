@@ -49,7 +49,7 @@ describe('decision model', () => {
   it('gives a probability, and each feature’s part in it', () => {
     const model = matchModel();
     const terms = termsOf('Restarted the consumer', buildSynonymTable());
-    const features = featuresOf({ scores: [0.9], soft: [0.9], terms, weights: terms.terms.map(() => 1), repeat: false, refers: false }, 0.5, 1);
+    const features = featuresOf({ scores: [0.9], soft: [0.9], terms, weights: terms.terms.map(() => 1), repeat: false, refers: false, named: 1 }, 0.5, 1);
     const p = probabilityUndocumented(model, features);
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThan(model.cut);
