@@ -344,10 +344,12 @@ export function findUndocumentedActions(playbook: Playbook, options?: MatcherOpt
   // Nothing observed, nothing to match: no lexicon is loaded.
   if (!playbook.shadowing.some((session) => session.observed.length > 0)) return [];
   const matcher = matcherFor(options);
-  const covered = gapCoverage(playbook, matcher);
+  const verdicts = judgeActions(playbook, matcher);
+  // A gap records one of the actions no step describes: a documented action it resembles is not what it records.
+  const covered = gapCoverage(playbook, matcher, new Set(verdicts.filter((verdict) => !verdict.documented).map((verdict) => normalisedText(verdict.action.text))));
   const seen = new Set<string>();
   const found: UndocumentedAction[] = [];
-  for (const verdict of judgeActions(playbook, matcher)) {
+  for (const verdict of verdicts) {
     const text = normalisedText(verdict.action.text);
     if (seen.has(text)) continue;
     seen.add(text);
@@ -385,11 +387,14 @@ export const GAP_THRESHOLD = 0.5;
  * documented, wontfix), by normalised text. A gap records the action it
  * describes best, in its own session first (GAP_THRESHOLD at least), and any
  * other action it describes clearly (GAP_THRESHOLD + GAP_CLEAR): the same
- * missing thing seen again in a later session is the same finding. This is
- * reporting, not matching: it does not change whether a step describes the
+ * missing thing seen again in a later session is the same finding. `among`
+ * limits the actions to those (by normalised text): the checker passes the
+ * ones no step describes, so a gap is not spent on a documented action that
+ * resembles it while the undocumented one it records gets a finding too. This
+ * is reporting, not matching: it does not change whether a step describes the
  * action.
  */
-export function gapCoverage(playbook: Playbook, matcher: Matcher): Map<string, GapReference> {
+export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: ReadonlySet<string>): Map<string, GapReference> {
   const covered = new Map<string, GapReference>();
   if (!playbook.shadowing.some((session) => session.gaps.length > 0) || !playbook.shadowing.some((session) => session.observed.length > 0)) return covered;
   const { table, weights } = matcher;
@@ -397,7 +402,7 @@ export function gapCoverage(playbook: Playbook, matcher: Matcher): Map<string, G
   const context = contextKeysOf(playbook, table);
   const people = peopleOf(playbook);
   const actions = playbook.shadowing.flatMap((session) =>
-    session.observed.map((action) => {
+    session.observed.filter((action) => !among || among.has(normalisedText(action.text))).map((action) => {
       const terms = termsOf(action.text, table);
       return { action, text: normalisedText(action.text), terms, weights: weightsOf(terms, units, context, table, weights, people) };
     }),
