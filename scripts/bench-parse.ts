@@ -45,3 +45,20 @@ for (const [name, body] of Object.entries(cases)) {
   const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { ms: number; rss: number; diagnostics: string[] };
   console.log(name.padEnd(48), report.ms.toFixed(0).padStart(9), report.rss.toFixed(0).padStart(9), ' ', report.diagnostics.join(', ') || 'parsed');
 }
+
+// SVG attachments (src/core/svg.ts): the sanitiser on large and hostile drawings, in this process.
+// (Moved here from timed tests: the tests assert what it does, this measures how long it takes.)
+const { sanitizeSvg } = await import('../src/core/svg.ts');
+const SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200">';
+const svgCases: Record<string, string> = {
+  '500 KB drawing (paths)': `${SVG_OPEN}${Array.from({ length: 6_000 }, (_, i) => `<path\nd="M${i} 0 L${i % 97} ${i % 53} C10 20 30 40 50 60 Z" fill="#${(i * 2654435761 % 0xffffff).toString(16).padStart(6, '0')}" stroke="none"/>`).join('\n')}</svg>`,
+  '8,000 elements, 25,000 attributes': `${SVG_OPEN}${Array.from({ length: 2_700 }, (_, i) => `<g id="g${i}" transform="translate(${i % 40} ${i % 17})"><rect id="r${i}" x="1" y="2" width="3" height="4" fill="red"/><circle id="c${i}" cx="5" cy="6" r="7" stroke="blue"/></g>`).join('\n')}</svg>`,
+  '10,000 nested <g>': `${SVG_OPEN}${'<g>'.repeat(9_999)}${'</g>'.repeat(9_999)}</svg>`,
+};
+console.log('\nsvg case'.padEnd(49), 'KB'.padStart(9), 'wall ms'.padStart(9), '  result');
+for (const [name, text] of Object.entries(svgCases)) {
+  const start = performance.now();
+  const result = sanitizeSvg(text);
+  const ms = performance.now() - start;
+  console.log(name.padEnd(48), (text.length / 1024).toFixed(0).padStart(9), ms.toFixed(0).padStart(9), ' ', result.ok ? `kept, ${result.removed.length} removed` : result.reason);
+}

@@ -198,10 +198,8 @@ describe('sanitizeSvg: files that cannot be published are refused with a reason'
 
   it(`refuses nesting deeper than ${SVG_MAX_DEPTH} levels without overflowing the stack (10,000 nested <g>)`, () => {
     const nested = (levels: number) => `${SVG_OPEN}${'<g>'.repeat(levels - 1)}${'</g>'.repeat(levels - 1)}</svg>`;
-    const started = performance.now();
     expect(refused(nested(10_000))).toBe(`The SVG file nests elements more than ${SVG_MAX_DEPTH} levels deep.`);
     expect(refused(`${SVG_OPEN}${'<g fill="red" data-x=">">'.repeat(20_000)}`)).toMatch(/more than 256 levels/);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(clean(nested(SVG_MAX_DEPTH)).svg).toContain('<g />');
     expect(refused(nested(SVG_MAX_DEPTH + 1))).toMatch(/more than 256 levels/);
     // Empty elements, comments and CDATA do not nest.
@@ -304,31 +302,25 @@ describe('sanitizeSvg: benign drawings keep what they draw', () => {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297">\n  <g id="layer1">\n${shapes}  </g>\n</svg>\n`;
   }
 
-  it('sanitises a 500 KB drawing in under 200 ms', () => {
+  // How long these take is measured by `npm run bench -- parse`, not asserted here.
+  it('sanitises a 500 KB drawing, keeping every path', () => {
     const text = editorDrawing(500 * 1024);
     expect(text.length).toBeGreaterThan(500 * 1024);
-    const started = performance.now();
     const result = sanitizeSvg(text);
-    const took = performance.now() - started;
     expect(result.ok && result.removed).toEqual([]);
     expect(result.ok && result.svg.match(/<path /g)?.length).toBe(text.match(/<path\n/g)?.length);
-    expect(took).toBeLessThan(200);
   });
 
-  it('sanitises a dense 500 KB drawing (8,000 elements, 25,000 attributes) in under 600 ms of CPU', () => {
-    // Parsing and serialising cost per node and attribute more than per byte: here the two libraries take
-    // about 200 ms between them on a first call, so this bound guards against a slower sanitiser, not them.
+  it('sanitises a dense 500 KB drawing (8,000 elements, 25,000 attributes), removing nothing', () => {
     const body = fixture('benign/diagram.svg').replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
     let shapes = '';
     for (let index = 0; shapes.length < 500 * 1024; index += 1) {
       shapes += `<g id="copy${index}" transform="translate(${index % 40} ${index % 17})">${body.replace(/id="(\w+)"/g, `id="$1-${index}"`)}</g>\n`;
     }
     const text = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 320 200">${shapes}</svg>`;
-    const cpu = process.cpuUsage();
     const result = sanitizeSvg(text);
-    const used = process.cpuUsage(cpu);
     expect(result.ok && result.removed).toEqual([]);
-    expect((used.user + used.system) / 1000).toBeLessThan(600);
+    expect(result.ok && result.svg.length).toBeGreaterThan(400 * 1024);
   });
 });
 

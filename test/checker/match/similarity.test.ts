@@ -120,12 +120,12 @@ describe('options', () => {
     expect(findUndocumentedActions(playbook, { threshold: 0 })).toHaveLength(0);
   });
 
-  it('is fast: a few milliseconds per entry at most', () => {
+  // How fast it is per entry is measured by `npm run bench -- match`, not asserted here.
+  it('gives the same findings on a second call over 200 entries (nothing cached changes a verdict)', () => {
     const observed = Array.from({ length: 200 }, (_, index) => (index % 2 ? 'Restarted the order-consumer deployment' : `Paged team ${index} about the queue`));
     const playbook = playbookWith(CONSUMER, [observed]);
-    findUndocumentedActions(playbook);
-    const started = performance.now();
-    findUndocumentedActions(playbook);
-    expect((performance.now() - started) / observed.length).toBeLessThan(3);
+    const first = findUndocumentedActions(playbook).map((found) => [found.action.text, found.afterStep, found.confidence]);
+    expect(first).toHaveLength(100);
+    expect(findUndocumentedActions(playbook).map((found) => [found.action.text, found.afterStep, found.confidence])).toEqual(first);
   });
 });
