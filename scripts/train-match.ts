@@ -42,7 +42,7 @@ import { parseArgs } from 'node:util';
 import type { AlignmentParams, ProcedureShape } from '../src/checker/match/align.ts';
 import { alignSession, placementsOf } from '../src/checker/match/align.ts';
 import type { LabelFile } from '../src/checker/match/evaluate.ts';
-import { alignmentSimilarity, featuresOf, type ActionEvidence, type FeatureName } from '../src/checker/match/features.ts';
+import { alignmentSimilarity, featuresOf, orderMargin, type ActionEvidence, type FeatureName } from '../src/checker/match/features.ts';
 import { DEFAULT_THRESHOLD, gatherEvidence, matcherFor } from '../src/checker/match/index.ts';
 import type { MatchModel } from '../src/checker/match/model.ts';
 import { parsePlaybook } from '../src/core/parse.ts';
@@ -136,7 +136,7 @@ export function tableOf(books: readonly Book[], alignment: AlignmentParams, useS
         const row: Row = {
           book: bookIndex,
           session: sessionId,
-          x: featuresOf(evidence, aligned.margin[index]!, aligned.step[index]!),
+          x: featuresOf(evidence, orderMargin(evidence, aligned.margin[index]!, alignment.insertion), aligned.step[index]!),
           step: aligned.step[index]!,
           elsewhereOnly: evidence.elsewhere !== undefined && evidence.elsewhere.score > onStep && evidence.elsewhere.score >= DEFAULT_THRESHOLD,
         };
@@ -349,6 +349,7 @@ const FLAGS: FeatureName[] = [...ORDER, 'coverage', 'otherVerb', 'opposite', 'ot
 const VECTORS: FeatureName[] = [...FLAGS, 'vectorGain', 'coreCoverage', 'coreVectorGain'];
 const REPORTS: FeatureName[] = [...VECTORS, 'reports', 'named'];
 const OBJECTS: FeatureName[] = [...REPORTS, 'objectCoverage'];
+const WAITS: FeatureName[] = [...REPORTS, 'waits'];
 export const FEATURE_SETS: Record<string, FeatureName[]> = {
   lexical: LEXICAL,
   '+order': ORDER,
@@ -356,6 +357,7 @@ export const FEATURE_SETS: Record<string, FeatureName[]> = {
   '+vectors': VECTORS,
   '+reports': REPORTS,
   '+objects': OBJECTS,
+  '+waits': WAITS,
 };
 /** A smaller feature set is preferred to a larger one that does at most this much better (the differences below it are noise: a few examples). */
 const SIMPLER_WITHIN = 0.005;

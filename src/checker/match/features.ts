@@ -105,6 +105,7 @@ export const FEATURE_NAMES = [
   'reports',
   'named',
   'objectCoverage',
+  'waits',
   // Word vectors, and the action's core (its verb and what it acts on, not where, when or for whom).
   'vectorGain',
   'coreCoverage',
@@ -154,6 +155,7 @@ export function featuresOf(evidence: ActionEvidence, margin: number, alignedStep
     reports: reportsOutcome(evidence.terms) ? 1 : 0,
     named: evidence.named,
     objectCoverage: core.objects,
+    waits: waitsUnsaid(evidence) ? 1 : 0,
     vectorGain: best ? Math.max(0, softCoverage(evidence.terms, evidence.weights, best) - best.coverage) : 0,
     coreCoverage: core.coverage,
     coreVectorGain: core.vectorGain,
@@ -192,6 +194,29 @@ export function namedShare(action: TextTerms, termWeights: readonly number[], co
     named += weight * best;
   });
   return total === 0 ? 0 : named / total;
+}
+
+/**
+ * The order margin of an action (align.ts gives the best total with it on a step less the best
+ * with it an insertion), with one more way to place it: described by a Verify paragraph or a
+ * prerequisite, which takes no step and leaves the order as it is, worth its score less the
+ * insertion cost as a step would be. Without it, "Checked the business date had rolled", which
+ * only the Verify section says, reads as an insertion the alignment found no room for.
+ */
+export function orderMargin(evidence: ActionEvidence, alignmentMargin: number, insertion: number): number {
+  const elsewhere = evidence.elsewhere?.score ?? 0;
+  return Math.max(alignmentMargin, elsewhere - insertion);
+}
+
+/**
+ * The action is a wait ("Waited ~15 min for CloudTrail to land", "held the exception open till the
+ * sender replied") and its best step does not say to wait: waiting for something to finish is
+ * what experts do without writing it down, and a step about the thing waited for does not say it.
+ */
+function waitsUnsaid(evidence: ActionEvidence): boolean {
+  const main = evidence.terms.terms.findIndex((term) => term.verb);
+  if (main < 0 || !evidence.terms.terms[main]!.classes.includes('wait')) return false;
+  return (evidence.stepBest?.matches[main] ?? 0) < 0.5;
 }
 
 /** Prepositions that open an adjunct: where, when, with what, for whom it was done ("at the north gate", "on a team dinner"). */

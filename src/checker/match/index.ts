@@ -23,7 +23,7 @@
 import type { ObservedAction, Playbook } from '../../core/model.ts';
 import type { GapStatus } from '../../core/schema.ts';
 import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type ProcedureShape } from './align.ts';
-import { alignmentSimilarity, featuresOf, namedShare, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
+import { alignmentSimilarity, featuresOf, namedShare, orderMargin, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
 import { matchModel, probabilityUndocumented, type MatchModel } from './model.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
 import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, shapeOf, unitsOf, type StepUnit } from './steps.ts';
@@ -279,7 +279,7 @@ export interface SessionDecision {
 /** Align a session, compute each action's features and apply the model. `cut` overrides the model's cut (a probability of being undocumented). */
 export function decideSession(evidence: readonly ActionEvidence[], model: MatchModel, cut = model.cut, shape?: ProcedureShape): SessionDecision {
   const alignment = alignSession(alignmentSimilarity(evidence, model.alignment.soft), evidence.map((e) => e.repeat), model.alignment, shape);
-  const features = evidence.map((e, index) => featuresOf(e, alignment.margin[index]!, alignment.step[index]!));
+  const features = evidence.map((e, index) => featuresOf(e, orderMargin(e, alignment.margin[index]!, model.alignment.insertion), alignment.step[index]!));
   const probability = features.map((f) => probabilityUndocumented(model, f));
   const documented = probability.map((p) => p < cut);
   // A documented action does the step the alignment gives it, unless only the Verify section or a prerequisite describes it.

@@ -332,6 +332,9 @@ const EXTRA = /\b(?:(?:just )?in case|to be (?:safe|sure)|while (?:there|at it|(
 /** Prefixes written with a hyphen: "re-added" is "added" (again), not a name with two parts. */
 const PREFIXES = new Set(['re', 'pre', 'co', 'non', 'un', 'de', 'sub', 'self', 'multi', 'post', 'mid', 'semi', 'double', 'triple', 'e']);
 
+/** Words that follow a note's subject, not its verb: auxiliaries and the adverbs that come before a verb. */
+const SUBJECT_FOLLOWERS = new Set(['already', 'still', 'just', 'also', 'then', 'never', 'had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'could', 'would', 'will', 'can', 'should', 'had', "hadn't", "didn't", "wasn't", "couldn't", 'finally', 'quickly', 'first']);
+
 /** Words that open a new clause of a note after a comma or on their own ("…, so asked IT", "then payout"). */
 const CLAUSE_OPENERS = new Set(['so', 'then', 'but', 'because', 'since', 'while', 'when', 'until', 'till']);
 
@@ -403,6 +406,9 @@ function readsAsVerb(first: Term, raw: readonly RawToken[]): boolean {
   const next = raw[1];
   if (isInflectedVerb(word)) return true;
   if (next && isInflectedVerb(next.text.toLowerCase()) && !/s$/i.test(next.text) && next.before !== ',') return false;
+  // A capitalised word WordNet does not know, before an auxiliary or an adverb that comes before a verb, is the
+  // subject ("Kwame already had two panels", "Priti was trained on it"), not the verb.
+  if (!isKnownWord(word) && /^\p{Lu}/u.test(first.text) && next && SUBJECT_FOLLOWERS.has(next.text.toLowerCase())) return false;
   // A word WordNet does not know: a verb by its form ("Unpaused", "reinit'ing", "SSHed"), or before a function word.
   if (!isKnownWord(word)) return /[a-z](?:ed|ing)$/.test(word) || /^(?:un|re|de|dis)[a-z]{3,}/.test(word) || !next || STOP_WORDS.has(next.text.toLowerCase()) || next.before === ',';
   return canBeVerb(word) && !isMostlyNoun(word);

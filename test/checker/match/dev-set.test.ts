@@ -8,11 +8,18 @@
  *   other sets: precision 0.718, recall 0.947, placement exact 0.921 (372
  *   entries); scored again after the third (reporting verbs, purpose clauses,
  *   the model chosen by min(precision, recall), all chosen on the other sets):
- *   precision 0.752, recall 0.936, placement 0.920. The issue's goals (precision ≥ 0.95, recall ≥ 0.95, placement
+ *   precision 0.752, recall 0.936, placement 0.920; and after its last round
+ *   (more tune data, waits, the Verify/prerequisite way to place an action):
+ *   precision 0.795, recall 0.947, placement 0.955. The issue's goals (precision ≥ 0.95, recall ≥ 0.95, placement
  *   ≥ 0.90) are NOT met; this asserts a floor just under the measured figures
  *   so that a change that makes the matcher worse on unseen wording fails,
  *   and GOAL records the target. Its mistakes are not printed: nobody tunes
  *   on this half.
+ * - `test2`: 24 playbooks by three more writers (w4–w6) were written on
+ *   2026-12-02 and split by playbook: half to `tune`, half here. Scored after
+ *   the third version's first round (0.869 / 0.841 / 0.962, before it was
+ *   retrained on their tune half) and after the last (0.862 / 0.794 / 0.960);
+ *   no choice was made on it. Its mistakes are not printed either.
  * - `tune`: the figures are printed, and a floor the matcher reaches guards
  *   against regressions. It is not the goal: figures on tuned data prove
  *   little.
@@ -20,10 +27,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_SET, describeMistakes, describeSummary, developmentHalves, scoreSet } from './labeled-sets.ts';
 
-/** Floors on the tune half, below what the trained model reaches on it (fitted 0.90 / 0.94 / 0.93; cross-validated 0.89 / 0.93 / 0.93, see model.json). */
-const TUNE_FLOOR = { precision: 0.87, recall: 0.92, placementExact: 0.9 };
-/** Floors on the test half, just under its measured figures (0.752 / 0.936 / 0.920): a regression guard, not the goal. */
-const TEST_FLOOR = { precision: 0.74, recall: 0.92, placementExact: 0.9 };
+/** Floors on the tune half, below what the trained model reaches on it (fitted 0.884 / 0.928 / 0.916 on 642 entries, see model.json). */
+const TUNE_FLOOR = { precision: 0.86, recall: 0.9, placementExact: 0.9 };
+/** Floors on the held-out halves, just under their measured figures: a regression guard, not the goal. `test`: 0.795 / 0.947 / 0.955; `test2`: 0.862 / 0.794 / 0.960. */
+const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; placementExact: number }> = {
+  test: { precision: 0.78, recall: 0.93, placementExact: 0.93 },
+  test2: { precision: 0.84, recall: 0.77, placementExact: 0.93 },
+};
 /** The issue's goal on unseen wording, not reached yet (see docs/rules/undocumented-step.md). */
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
 
@@ -37,10 +47,12 @@ describe('undocumented-step matcher on the development set', () => {
   for (const half of halves) {
     it(`${half} half: precision, recall and placement`, () => {
       const { summary, findings, outcomes } = scoreSet(`${DEVELOPMENT_SET}/${half}`);
-      const mistakes = half === 'test' ? [] : describeMistakes(outcomes).map((line) => `  ${line}`);
+      const heldOut = half.startsWith('test');
+      const mistakes = heldOut ? [] : describeMistakes(outcomes).map((line) => `  ${line}`);
       const goal = summary.precision >= GOAL.precision && summary.recall >= GOAL.recall && summary.placementExact >= GOAL.placementExact;
       console.log([describeSummary(`development ${half}`, summary), describeSummary('  finding level', findings), `  the issue's goal (${GOAL.precision} / ${GOAL.recall} / ${GOAL.placementExact}): ${goal ? 'met' : 'not met'}`, ...mistakes].join('\n'));
-      const wanted = half === 'test' ? TEST_FLOOR : half === 'tune' ? TUNE_FLOOR : undefined;
+      const wanted = heldOut ? HELD_OUT_FLOORS[half] : half === 'tune' ? TUNE_FLOOR : undefined;
+      // A half nobody has given a floor yet is scored and printed only.
       if (!wanted) return;
       expect(summary.precision).toBeGreaterThanOrEqual(wanted.precision);
       expect(summary.recall).toBeGreaterThanOrEqual(wanted.recall);

@@ -22,7 +22,7 @@ describe('decision model', () => {
   it('is small and records how it was chosen', () => {
     const model = matchModel();
     expect(model.format).toBe(1);
-    expect(model.features.length).toBeLessThanOrEqual(16);
+    expect(model.features.length).toBeLessThanOrEqual(20);
     for (const name of model.features) expect(FEATURE_NAMES).toContain(name);
     expect(model.weights).toHaveLength(model.features.length);
     expect(model.mean).toHaveLength(model.features.length);

@@ -75,7 +75,9 @@ describe('hard negatives: looks like a step, is not one', () => {
     expect(undocumented(steps, ['Paused daily_events', 'Unpaused daily_events'])).toEqual({ 'Unpaused daily_events': 1 });
   });
 
-  it('another verb on the same object, where the step is done by another action', () => {
+  // A known miss since the third version (issue 9: the model now trades some recall for precision; this is one of
+  // the visible set's six misses). `it.fails` runs it and fails when it starts passing: then make it an `it` again.
+  it.fails('another verb on the same object, where the step is done by another action (known miss)', () => {
     const steps = '1. Open the month\'s accrual workbook and paste the export into the **GRNI** tab.\n2. Book the journal entry.';
     const made = "Made this month's workbook by copying last month's and clearing the GRNI tab";
     expect(undocumented(steps, [made, 'Opened the workbook and pasted the export into the GRNI tab', 'Booked the journal entry'])).toEqual({ [made]: 0 });
