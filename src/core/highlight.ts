@@ -98,10 +98,21 @@ function tokenClasses(variants: Record<string, { color?: string; fontStyle?: num
   return classes;
 }
 
+/**
+ * Shiki stops tokenising a line after `tokenizeTimeLimit` (500 ms by default) and leaves the rest
+ * plain. On a busy machine the first line of a process's first block (when the grammar's regular
+ * expressions are compiled) can take that long for one theme and not the other, so the same page
+ * came out with different classes in one thread and on workers. The output must depend on the
+ * input only: lines longer than a code line ever is are left plain, by length (deterministic), and
+ * the time limit is only a last guard against a runaway grammar (the per-file parse limit is the
+ * real one).
+ */
+const TOKENIZE_LIMITS = { tokenizeMaxLineLength: 4_000, tokenizeTimeLimit: 20_000 } as const;
+
 /** Highlighted children of a `<code>`: text nodes and classed spans, neighbouring tokens of one colour merged. */
 export function highlightCode(code: string, language: string): ElementContent[] {
   const core = shiki();
-  const lines = core.codeToTokensWithThemes(code, { lang: language, themes: { light: lightTheme.name!, dark: darkTheme.name! } });
+  const lines = core.codeToTokensWithThemes(code, { lang: language, themes: { light: lightTheme.name!, dark: darkTheme.name! }, ...TOKENIZE_LIMITS });
   const plain = { light: hex(themeForeground(lightTheme))!, dark: hex(themeForeground(darkTheme))! };
   const out: ElementContent[] = [];
   let pendingText = '';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CODE_BACKGROUND, contrast, highlightStylesheet, languageOf } from '../../src/core/highlight.ts';
+import { CODE_BACKGROUND, contrast, highlightCode, highlightStylesheet, languageOf } from '../../src/core/highlight.ts';
 import { renderMarkdownHtml } from '../../src/core/render.ts';
 
 const page = (body: string) => `---\ntitle: T\nsummary: S.\nowner: alex\n---\n\n## Steps\n\n1. Run it:\n\n${body}\n`;
@@ -13,6 +13,15 @@ describe('syntax highlighting', () => {
     expect(html).not.toContain('style=');
     expect(html).not.toContain('<img');
     expect(html).toContain('&#x3C;img src=x onerror=alert(1)>');
+  });
+
+  it('depends on the input only: a line longer than 4,000 characters is left plain by its length, the others highlighted', () => {
+    const long = `echo ${'x'.repeat(5_000)}`;
+    const [first, ...rest] = highlightCode(`${long}\nls -la /tmp`, 'bash');
+    expect(first).toEqual({ type: 'text', value: `${long}\n` });
+    expect(rest.some((node) => node.type === 'element')).toBe(true);
+    // The same input gives the same nodes, call after call.
+    expect(highlightCode(`${long}\nls -la /tmp`, 'bash')).toEqual([first, ...rest]);
   });
 
   it('leaves unknown and unnamed languages plain, still marked as code blocks', () => {
