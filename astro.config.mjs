@@ -18,7 +18,8 @@ export default defineConfig({
   // Astro keeps its content store here: one per output folder, so two builds at once never mix their pages.
   cacheDir: folderOf(settings, `${settings.cacheDir}/astro/${createHash('sha1').update(folderOf(settings, settings.outDir)).digest('hex').slice(0, 12)}`),
   // No request leaves the site's origin, and the CSP forbids inline code: never inline styles or scripts.
-  build: { inlineStylesheets: 'never', format: 'directory' },
+  // Several pages at once: with one, the thread sat idle while each page's file was written.
+  build: { inlineStylesheets: 'never', format: 'directory', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   prefetch: false,

@@ -1,6 +1,8 @@
 /** Typed access to the content collections for pages, and the corpus-wide views every page shares (computed once per build). */
 import { getCollection } from 'astro:content';
 import { slug } from 'github-slugger';
+import type { Settings } from '../settings/resolve.ts';
+import { siteSettings } from './settings.ts';
 import { peopleOf, type Person, type SitePlaybook } from './view-model.ts';
 
 /**
@@ -14,6 +16,14 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
     kept ??= make();
     return kept;
   };
+}
+
+let settings: Settings | undefined;
+/** The settings, resolved once per build: resolving reads playbook.config.json, and every page's layout asks. */
+export function pageSettings(): Settings {
+  if (import.meta.env.DEV) return siteSettings();
+  settings ??= siteSettings();
+  return settings;
 }
 
 export const allPlaybooks = once(async (): Promise<SitePlaybook[]> => {

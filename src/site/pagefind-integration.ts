@@ -10,10 +10,11 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { readBuiltPages } from './built-pages.ts';
 import { DOCS_FOLDER } from './loader.ts';
 import { copyPublishedAttachments } from './publish.ts';
 import { siteSettings } from './settings.ts';
-import { verifyBuiltSite } from './verify-build.ts';
+import { pageFactsOf, verifyBuiltSite } from './verify-build.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 export function pagefindIntegration(): AstroIntegration {
@@ -29,9 +30,11 @@ export function pagefindIntegration(): AstroIntegration {
         // Attachments the playbooks link (diagrams, PDFs), judged by the one publishing rule, under _files/.
         const attachments = copyPublishedAttachments(settings, out);
         if (attachments > 0) logger.info(`${attachments} attachment(s) published under _files/`);
-        const search = await writeSearchIndex(out);
+        const pages = readBuiltPages(out);
+        // Pagefind indexes in its own process while this one parses the same pages for the verification.
+        const [search, facts] = await Promise.all([writeSearchIndex(out, pages), pageFactsOf(pages)]);
         logger.info(`search: ${search.pages} pages indexed; "did you mean" term list ${search.terms.kept} of ${search.terms.total} terms, ${(search.terms.bytes / 1024).toFixed(1)} KB in ${search.terms.files} files, the largest ${(search.terms.largest / 1024).toFixed(1)} KB`);
-        const problems = verifyBuiltSite(out, settings.base, search.fragments);
+        const problems = verifyBuiltSite(out, settings.base, facts, search.fragments);
         if (problems.length === 0) return;
         const lost = problems.filter((p) => p.startsWith('search index'));
         if (lost.length > 0) throw new Error(`the built site lost pages:\n${lost.map((p) => `  - ${p}`).join('\n')}`);

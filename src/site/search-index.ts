@@ -10,17 +10,21 @@
  * Beside the index it writes the term list for "did you mean" (search-terms.ts),
  * one file per first letter in `pagefind/playbook-terms/`.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 // Imported here, not inside the function: Astro closes the module runner that loaded this file before build:done.
 import * as pagefind from 'pagefind';
+import type { BuiltPage } from './built-pages.ts';
 import { buildTermList, decodeFragment, MAX_TERMS, TERM_LIST_FOLDER, termFiles } from './search-terms.ts';
 
 /** Weight of code (inline and blocks) against prose (1); titles are 10, summaries 6 (the page template). */
 export const CODE_WEIGHT = 3;
 
-/** Pages sent to Pagefind at once. */
-const BATCH = 32;
+/**
+ * Most pages waiting in Pagefind at once: enough that it never waits for the next one (a fixed batch
+ * waited for its slowest page before sending more), few enough that a large site is not held twice in memory.
+ */
+const IN_FLIGHT = 64;
 
 export interface SearchIndexReport {
   /** Playbook pages indexed. */
@@ -38,40 +42,36 @@ export function markForIndex(html: string, codeWeight = CODE_WEIGHT): string {
     .replace(/<code(?=[\s>])/g, `<code data-pagefind-weight="${codeWeight}"`);
 }
 
-/** Every HTML page of the built site, outside the index's and the assets' folders. */
-function htmlPages(root: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(path);
-      } else if (name.endsWith('.html')) found.push(path);
-    }
-  };
-  walk(root);
-  return found;
-}
-
-/** Index the built site in `out` into `out/pagefind/`, with the term list beside it. */
-export async function writeSearchIndex(out: string): Promise<SearchIndexReport> {
+/**
+ * Index the built site in `out` (its `pages`, already read) into `out/pagefind/`, with the term list beside it.
+ * Pagefind indexes in its own process: this thread is free meanwhile (the build verifies the pages then).
+ */
+export async function writeSearchIndex(out: string, pages: readonly BuiltPage[]): Promise<SearchIndexReport> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const pages = htmlPages(out)
-      .map((path) => ({ path, html: readFileSync(path, 'utf8') }))
-      .filter((page) => page.html.includes('data-pagefind-body'));
-    for (let start = 0; start < pages.length; start += BATCH) {
-      const added = await Promise.all(pages.slice(start, start + BATCH).map((page) => index.addHTMLFile({ sourcePath: relative(out, page.path).split(sep).join('/'), content: markForIndex(page.html) })));
-      const failed = added.flatMap((result) => result.errors);
-      if (failed.length > 0) throw new Error(`Pagefind could not index the site: ${failed.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    const indexed = pages.filter((page) => page.html.includes('data-pagefind-body'));
+    const failed: string[] = [];
+    let next = 0;
+    // IN_FLIGHT senders, each sending its next page when Pagefind has answered its last.
+    const sender = async () => {
+      while (next < indexed.length && failed.length === 0) {
+        const page = indexed[next++]!;
+        const added = await index.addHTMLFile({ sourcePath: page.path, content: markForIndex(page.html) });
+        failed.push(...added.errors);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, indexed.length) }, sender));
+    if (failed.length > 0) throw new Error(`Pagefind could not index the site: ${failed.join('; ')}`);
+    const outputPath = join(out, 'pagefind');
+    // Only this run's fragments in the folder, so the count read back below is what this index holds.
+    rmSync(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    const files = await index.getFiles();
-    if (files.errors.length > 0) throw new Error(`Pagefind could not list its index: ${files.errors.join('; ')}`);
-    const fragments = files.files.filter((file) => file.path.startsWith('fragment/'));
-    const list = buildTermList(fragments.map((file) => decodeFragment(file.content)), MAX_TERMS);
+    // The fragments just written, read back from disk: asking Pagefind for its files (getFiles) built the whole index a second time.
+    const fragmentFolder = join(outputPath, 'fragment');
+    const fragments = readdirSync(fragmentFolder).filter((name) => name.endsWith('.pf_fragment'));
+    const list = buildTermList(fragments.map((name) => decodeFragment(readFileSync(join(fragmentFolder, name)))), MAX_TERMS);
     const folder = join(out, 'pagefind', TERM_LIST_FOLDER);
     mkdirSync(folder, { recursive: true });
     let bytes = 0;
@@ -83,7 +83,7 @@ export async function writeSearchIndex(out: string): Promise<SearchIndexReport> 
       bytes += Buffer.byteLength(json);
       largest = Math.max(largest, Buffer.byteLength(json));
     }
-    return { pages: pages.length, fragments: fragments.length, terms: { kept: list.terms.length, total: list.total, bytes, largest, files: parts.size } };
+    return { pages: indexed.length, fragments: fragments.length, terms: { kept: list.terms.length, total: list.total, bytes, largest, files: parts.size } };
   } finally {
     await pagefind.close();
   }

@@ -2,10 +2,15 @@
  * "Nothing lost", checked on the built site with a real HTML parser (parse5):
  * the search index holds every playbook page, and every internal link (`href`
  * under the base path) and `#anchor` resolves to a page and an element id.
+ *
+ * The pages are parsed while Pagefind indexes them in its own process
+ * (`pageFactsOf` yields to the event loop between pages, so Pagefind is fed
+ * and answered meanwhile); the links are checked once the index is written.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { BuiltPage } from './built-pages.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -35,52 +40,63 @@ export function pageFacts(html: string): PageFacts {
   return facts;
 }
 
-function htmlFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(path);
-      } else if (name.endsWith('.html')) found.push(path);
-    }
-  };
-  walk(root);
-  return found;
+/** Pages parsed between two turns of the event loop. */
+const PAGES_PER_TURN = 8;
+
+/** The facts of every page, by its path under the output folder. */
+export async function pageFactsOf(pages: readonly BuiltPage[]): Promise<Map<string, PageFacts>> {
+  const facts = new Map<string, PageFacts>();
+  for (const [index, page] of pages.entries()) {
+    if (index % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    facts.set(page.path, pageFacts(page.html));
+  }
+  return facts;
 }
 
-/** Problems of the built site in `out` served under `base`; empty when nothing is lost. */
-export function verifyBuiltSite(out: string, base: string, indexedFragments: number): string[] {
+/** Problems of the built site in `out` (its pages' `facts`) served under `base`; empty when nothing is lost. */
+export function verifyBuiltSite(out: string, base: string, facts: ReadonlyMap<string, PageFacts>, indexedFragments: number): string[] {
   const problems: string[] = [];
-  const pages = new Map(htmlFiles(out).map((page) => [page, pageFacts(readFileSync(page, 'utf8'))]));
-  const playbookPages = [...pages.values()].filter((facts) => facts.playbookPage).length;
+  const playbookPages = [...facts.values()].filter((page) => page.playbookPage).length;
   if (indexedFragments < playbookPages) problems.push(`search index holds ${indexedFragments} pages but there are ${playbookPages} playbook pages`);
-  const shown = (page: string) => relative(out, page).split(sep).join('/');
-  for (const [page, facts] of pages) {
-    const pageUrl = `${base}${shown(page).replace(/index\.html$/, '')}`;
-    for (const raw of facts.hrefs) {
+  // A link's target: a page just parsed, else any other file of the site (attachments, the index, assets), looked up once.
+  const files = new Map<string, boolean>();
+  const isFile = (rel: string) => {
+    let known = files.get(rel);
+    if (known === undefined) {
+      const path = join(out, rel);
+      known = existsSync(path) && statSync(path).isFile();
+      files.set(rel, known);
+    }
+    return known;
+  };
+  // A path ending in `/` is its folder's index.html; any other names a file (trailingSlash: 'always').
+  const targetOf = (rel: string): string | undefined => {
+    const candidate = posix.join(rel, rel === '' || rel.endsWith('/') ? 'index.html' : '');
+    return facts.has(candidate) || isFile(candidate) ? candidate : undefined;
+  };
+  for (const [shown, page] of facts) {
+    const pageUrl = `${base}${shown.replace(/index\.html$/, '')}`;
+    for (const raw of page.hrefs) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) continue; // another origin, or mailto:
       // Relative links are resolved against the page, as a browser would.
       const url = new URL(raw, `http://site${pageUrl}`);
       const href = raw.startsWith('#') ? raw : url.pathname + url.hash;
       if (!href.startsWith(base) && !href.startsWith('#')) {
-        problems.push(`${shown(page)}: link to ${raw} leaves the base path ${base}`);
+        problems.push(`${shown}: link to ${raw} leaves the base path ${base}`);
         continue;
       }
       const [path = '', anchor] = href.split('#', 2);
-      let target = page;
+      let target = shown;
       if (path) {
-        const rel = decodeURIComponent(path.slice(base.length));
-        const candidate = join(out, rel, rel === '' || rel.endsWith('/') ? 'index.html' : '');
-        const file = existsSync(candidate) && statSync(candidate).isFile() ? candidate : existsSync(join(out, rel)) && statSync(join(out, rel)).isFile() ? join(out, rel) : undefined;
-        if (!file) {
-          problems.push(`${shown(page)}: link to ${href} leads nowhere`);
+        const found = targetOf(decodeURIComponent(path.slice(base.length)));
+        if (found === undefined) {
+          problems.push(`${shown}: link to ${href} leads nowhere`);
           continue;
         }
-        target = file;
+        target = found;
       }
-      if (anchor && target.endsWith('.html') && !pages.get(target)?.ids.has(decodeURIComponent(anchor))) {
-        problems.push(`${shown(page)}: link to ${href}: no element with id "${anchor}"`);
+      if (anchor && target.endsWith('.html') && !facts.get(target)?.ids.has(decodeURIComponent(anchor))) {
+        problems.push(`${shown}: link to ${href}: no element with id "${anchor}"`);
       }
     }
   }
