@@ -187,7 +187,7 @@ export async function docsSidebar(currentId?: string): Promise<Sidebar> {
 }
 
 /** The guides in reading order (docs/*.md); any other page of docs/ follows them by title. */
-export const DOC_ORDER = ['format', 'authoring', 'adopting', 'configuration', 'site', 'ci', 'deploy', 'architecture'];
+export const DOC_ORDER = ['format', 'authoring', 'adopting', 'configuration', 'site', 'ci', 'deploy', 'architecture', 'matcher'];
 
 /** What each guide is for, on the docs index. */
 export const DOC_SUMMARIES: Record<string, string> = {
@@ -198,5 +198,6 @@ export const DOC_SUMMARIES: Record<string, string> = {
   site: 'The site: its pages, run and shadowing modes, settings, safety.',
   ci: 'The check in CI: exit codes, SARIF, JUnit, annotations.',
   deploy: 'Hosting the site on an ordinary static web server.',
+  matcher: 'How undocumented-step matches observed actions to steps, and how good it is.',
   architecture: 'How the code is laid out, for contributors.',
 };

@@ -8,8 +8,9 @@
  * in its box, print). Screenshots of each page type in each of the four go to
  * test-results/screenshots/, and printed pages too.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/core/parse.ts';
@@ -64,8 +65,10 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
   return context;
 }
 
+let out: string;
+
 beforeAll(async () => {
-  const out = buildFixtureSite();
+  out = buildFixtureSite();
   server = await serveStatic(out, BASE);
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
@@ -74,6 +77,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+describe('the built site', () => {
+  it('has no page over 30 KB of HTML, the docs pages included (issue 13)', () => {
+    const pages: { path: string; bytes: number }[] = [];
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.html')) pages.push({ path: path.slice(out.length), bytes: statSync(path).size });
+      }
+    };
+    walk(out);
+    expect(pages.length).toBeGreaterThan(50);
+    expect(pages.filter((page) => page.bytes > 30 * 1024)).toEqual([]);
+  });
 });
 
 describe('the site in a browser', () => {

@@ -26,7 +26,7 @@ export interface Profile {
   antonyms: readonly string[];
 }
 
-/** Tunables of the lexical relations (documented in docs/rules/undocumented-step.md). */
+/** Tunables of the lexical relations (documented in docs/matcher.md). */
 export const RELATION_TUNING = {
   /** Geometric mean of the two words' shares of a shared synset below which they are not synonyms. */
   minAgreement: 0.12,

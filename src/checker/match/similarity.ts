@@ -16,7 +16,7 @@ import type { StepUnit } from './steps.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { STOP_WORDS, type Term, type TextTerms } from './tokens.ts';
 
-/** Tunables, with the defaults documented in docs/rules/undocumented-step.md. */
+/** Tunables, with the defaults documented in docs/matcher.md. */
 export interface Weights {
   /** Credit for a word of the same derivational family (WordNet: `approval`, `approve`). */
   family: number;

@@ -38,7 +38,7 @@ function whereOf(playbook: Playbook, found: UndocumentedAction): string {
 
 /**
  * An observed action that no step describes. How the matching works and how
- * a team tunes it: docs/rules/undocumented-step.md.
+ * a team tunes it: docs/rules/undocumented-step.md; how it works and how good it is: docs/matcher.md.
  */
 export const undocumentedStep: Rule<UndocumentedStepOptions> = {
   id: 'undocumented-step',
