@@ -26,7 +26,7 @@ import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type Procedur
 import { alignmentSimilarity, featuresOf, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
 import { matchModel, probabilityUndocumented, type MatchModel } from './model.ts';
 import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
-import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, shapeOf, unitsOf, type StepUnit } from './steps.ts';
+import { contextKeysOf, gapUnitOf, otherUnitsOf, pairUnitOf, peopleOf, shapeOf, stepTerms, unitsOf, type StepUnit } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
 
@@ -143,31 +143,80 @@ const SAME_AS_BEFORE =
 /** Says it was done again: the step it repeats may be an earlier one. */
 const REPEATED = /\b(?:again|once more|re-?did|one more time|another time)\b/i;
 
+/**
+ * What every stage asks of one playbook, built once per playbook and shared by
+ * the judgement and the gap coverage: its step units, context and people, the
+ * pairs of steps and the Verify and prerequisite units (each built only when
+ * an action first needs it: most actions need few pairs, and a step describes
+ * most well enough that the Verify section is never asked), and the weight of
+ * each text's terms (the same for every unit it is compared with).
+ */
+export interface PlaybookIndex {
+  units: StepUnit[];
+  context: Set<string>;
+  people: Set<string>;
+  /** Steps `index + 1` and `index + 2` as one unit. */
+  pair(index: number): StepUnit;
+  /** The Verify paragraphs and the prerequisites. */
+  others(): StepUnit[];
+  /** The weight of each of the terms (weightsOf), computed once per text. */
+  weightsOf(terms: TextTerms): number[];
+}
+
+export function indexPlaybook(playbook: Playbook, matcher: Matcher): PlaybookIndex {
+  const { table, weights } = matcher;
+  const units = unitsOf(playbook, table);
+  const context = contextKeysOf(playbook, table);
+  const people = peopleOf(playbook);
+  const pairs: (StepUnit | undefined)[] = [];
+  let texts: TextTerms[] | undefined;
+  let others: StepUnit[] | undefined;
+  const termWeights = new WeakMap<TextTerms, number[]>();
+  return {
+    units,
+    context,
+    people,
+    pair(index) {
+      let pair = pairs[index];
+      if (!pair) {
+        texts ??= stepTerms(playbook, table);
+        pair = pairs[index] = pairUnitOf(playbook, table, units, index, texts);
+      }
+      return pair;
+    },
+    others: () => (others ??= otherUnitsOf(playbook, table)),
+    weightsOf(terms) {
+      let found = termWeights.get(terms);
+      if (!found) termWeights.set(terms, (found = weightsOf(terms, units, context, table, weights, people)));
+      return found;
+    },
+  };
+}
+
 /** A playbook prepared for judging actions: its units, and how one action's terms compare with them. */
 export interface PreparedPlaybook {
   units: StepUnit[];
   context: Set<string>;
   people: Set<string>;
+  index: PlaybookIndex;
   judge(terms: TextTerms): Judgement;
 }
 
 /** The playbook's units, and the lexical judgement of one action against them. */
-export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedPlaybook {
+export function preparePlaybook(playbook: Playbook, matcher: Matcher, index: PlaybookIndex = indexPlaybook(playbook, matcher)): PreparedPlaybook {
   const { table, weights } = matcher;
   const threshold = DEFAULT_THRESHOLD;
-  const units = unitsOf(playbook, table);
-  const pairs = pairsOf(playbook, table, units);
-  const others = otherUnitsOf(playbook, table);
-  const context = contextKeysOf(playbook, table);
-  const people = peopleOf(playbook);
+  const { units, context, people } = index;
 
   const judge = (terms: TextTerms): Judgement => {
-    const termWeights = weightsOf(terms, units, context, table, weights, people);
+    const termWeights = index.weightsOf(terms);
     const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
-    const paired = pairs
-      // A pair can only help when each of its steps says part of the action.
-      .filter((unit) => singles[unit.numbers[0]! - 1]!.coverage >= PAIR_FLOOR && singles[unit.numbers[1]! - 1]!.coverage >= PAIR_FLOOR)
-      .map((unit) => compare(terms, termWeights, unit, table, weights))
+    // A pair can only help when each of its steps says part of the action: only those pairs are built and compared.
+    const candidates: Comparison[] = [];
+    for (let at = 0; at + 1 < units.length; at++) {
+      if (singles[at]!.coverage >= PAIR_FLOOR && singles[at + 1]!.coverage >= PAIR_FLOOR) candidates.push(compare(terms, termWeights, index.pair(at), table, weights));
+    }
+    const paired = candidates
       .filter((pair) => {
         const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
         // Each step names something of the action the other does not, and together they describe it
@@ -184,7 +233,7 @@ export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedP
     // It must name what the section or prerequisite is about, not only do what it implies ("Opened …" is not `access: …`).
     // (Only needed when no step describes it: a step-documented action is aligned to its step.)
     // (Not needed when a step clearly describes it: the model then reads the step.)
-    const elsewhere = stepBest && stepBest.score >= ELSEWHERE_BELOW ? undefined : bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
+    const elsewhere = stepBest && stepBest.score >= ELSEWHERE_BELOW ? undefined : bestOf(index.others().map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
     const best = elsewhere && (!stepBest || (!stepDocumented && elsewhere.score > stepBest.score)) ? elsewhere : stepBest;
     // Alignment scores per step: a pair counts for its later step.
     const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
@@ -198,7 +247,7 @@ export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedP
     if (elsewhere) judgement.elsewhere = elsewhere;
     return judgement;
   };
-  return { units, context, people, judge };
+  return { units, context, people, index, judge };
 }
 
 /** One session's actions with what their lexical comparison says, before the decision. */
@@ -218,10 +267,10 @@ export interface SessionEvidence {
  * found documented says the same. Independent of the decision model (the
  * training script computes it once per playbook).
  */
-export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvidence[] {
+export function gatherEvidence(playbook: Playbook, matcher: Matcher, playbookIndex: PlaybookIndex = indexPlaybook(playbook, matcher)): SessionEvidence[] {
   const { table, weights } = matcher;
   const threshold = DEFAULT_THRESHOLD;
-  const { units, context, people, judge } = preparePlaybook(playbook, matcher);
+  const { judge } = preparePlaybook(playbook, matcher, playbookIndex);
   const shape = shapeOf(playbook);
   const sessions: SessionEvidence[] = [];
   /** Actions of the sessions judged so far that the lexical stage found documented, each as a unit, with the step it does. */
@@ -242,7 +291,7 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvi
       // The same action, seen in an earlier session and judged documented there ("Confirmed after 10:00 that
       // the schedule showed Priya as primary", then "Checked that Alex showed as primary once it was past 10:00").
       if (!judgement.documented && seenBefore.length > 0) {
-        const termWeights = weightsOf(terms, units, context, table, weights, people);
+        const termWeights = playbookIndex.weightsOf(terms);
         for (const earlier of seenBefore) {
           const comparison = compare(terms, termWeights, earlier.unit, table, weights);
           if (comparison.score < SEEN_BEFORE_THRESHOLD || comparison.otherTarget || comparison.oppositeVerb || comparison.extra) continue;
@@ -294,11 +343,11 @@ export function decideSession(evidence: readonly ActionEvidence[], model: MatchM
 }
 
 /** Every observed action with its verdict, in session order (repeats included). */
-export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
+export function judgeActions(playbook: Playbook, matcher: Matcher, index: PlaybookIndex = indexPlaybook(playbook, matcher)): ActionVerdict[] {
   const model = matchModel();
   const cut = matcher.threshold === undefined ? model.cut : 1 - matcher.threshold;
   const verdicts: ActionVerdict[] = [];
-  for (const session of gatherEvidence(playbook, matcher)) {
+  for (const session of gatherEvidence(playbook, matcher, index)) {
     const decision = decideSession(session.evidence, model, cut, session.shape);
     session.actions.forEach((action, index) => {
       const j = session.judgements[index]!;
@@ -343,10 +392,12 @@ export function findUndocumentedActions(playbook: Playbook, options?: MatcherOpt
   // Nothing observed, nothing to match: no lexicon is loaded.
   if (!playbook.shadowing.some((session) => session.observed.length > 0)) return [];
   const matcher = matcherFor(options);
-  const covered = gapCoverage(playbook, matcher);
+  // The gap coverage and the judgement read the same units and weights.
+  const index = indexPlaybook(playbook, matcher);
+  const covered = gapCoverage(playbook, matcher, index);
   const seen = new Set<string>();
   const found: UndocumentedAction[] = [];
-  for (const verdict of judgeActions(playbook, matcher)) {
+  for (const verdict of judgeActions(playbook, matcher, index)) {
     const text = normalisedText(verdict.action.text);
     if (seen.has(text)) continue;
     seen.add(text);
@@ -388,17 +439,15 @@ export const GAP_THRESHOLD = 0.5;
  * reporting, not matching: it does not change whether a step describes the
  * action.
  */
-export function gapCoverage(playbook: Playbook, matcher: Matcher): Map<string, GapReference> {
+export function gapCoverage(playbook: Playbook, matcher: Matcher, index?: PlaybookIndex): Map<string, GapReference> {
   const covered = new Map<string, GapReference>();
   if (!playbook.shadowing.some((session) => session.gaps.length > 0) || !playbook.shadowing.some((session) => session.observed.length > 0)) return covered;
   const { table, weights } = matcher;
-  const units = unitsOf(playbook, table);
-  const context = contextKeysOf(playbook, table);
-  const people = peopleOf(playbook);
+  const playbookIndex = index ?? indexPlaybook(playbook, matcher);
   const actions = playbook.shadowing.flatMap((session) =>
     session.observed.map((action) => {
       const terms = termsOf(action.text, table);
-      return { action, text: normalisedText(action.text), terms, weights: weightsOf(terms, units, context, table, weights, people) };
+      return { action, text: normalisedText(action.text), terms, weights: playbookIndex.weightsOf(terms) };
     }),
   );
   for (const session of playbook.shadowing) {
