@@ -113,8 +113,6 @@ export function buildJargonTable(extra: Readonly<Record<string, string>> = {}): 
       let result = text;
       for (const [pattern, replacement] of SYMBOLS) result = result.replace(pattern, replacement);
       return result.replace(WORD, (word, offset: number, whole: string) => {
-        // Only a word on its own: not the `re` of "re-added", not a part of a path or a name.
-        if (/[-/_@#:.]/.test(whole[offset - 1] ?? '') || /^(?:[-/_@]|[:.]\S)/.test(whole.slice(offset + word.length))) return word;
         const bare = word.replace(/\.$/, '');
         const key = bare.toLowerCase().replace(/['’]/g, '');
         let full = table.get(key);
@@ -124,7 +122,10 @@ export function buildJargonTable(extra: Readonly<Record<string, string>> = {}): 
           const expanded = table.get(base.toLowerCase());
           full = expanded && !expanded.includes(' ') ? pastOf(expanded) : `${base}ed`;
         }
+        // Most words are no clipping: looked up first, they skip the checks of where they stand.
         if (full === undefined) return word;
+        // Only a word on its own: not the `re` of "re-added", not a part of a path or a name.
+        if (/[-/_@#:.]/.test(whole[offset - 1] ?? '') || /^(?:[-/_@]|[:.]\S)/.test(whole.slice(offset + word.length))) return word;
         // A capitalised word that is a clipping only in lower case is a name (`Re` is not "about", `W` not "with").
         if (/^(re|w|wo|min|cal|doc|vs|bc)$/.test(key) && bare !== bare.toLowerCase()) return word;
         return full + (word.endsWith('.') && !/^(approx|incl|vs)$/i.test(bare) ? '.' : '');

@@ -37,6 +37,8 @@ interface Analysis {
   inflectedVerb: boolean;
   /** WordNet knows it (as any part of speech). */
   known: boolean;
+  /** It can be a verb (or WordNet does not know it at all): see canBeVerb. */
+  canBeVerb: boolean;
 }
 
 const analyses = new Map<string, Analysis>();
@@ -46,7 +48,7 @@ function analyse(lower: string): Analysis {
   let analysis = analyses.get(lower);
   if (analysis) return analysis;
   if (!/^[a-z][a-z'-]*$/.test(lower)) {
-    analysis = { key: lower, others: [], inflectedVerb: false, known: false };
+    analysis = { key: lower, others: [], inflectedVerb: false, known: false, canBeVerb: true };
   } else {
     const verbs = morphy(lower, 'v');
     const nouns = morphy(lower, 'n');
@@ -55,7 +57,7 @@ function analyse(lower: string): Analysis {
     const lemmas = inflectedVerb ? [...verbs, ...nouns] : [...nouns, ...verbs];
     const known = lemmas.length > 0 || lexicon().entry(lower) !== undefined;
     const key = lemmas[0] ?? (known ? lower : stemmer(lower));
-    analysis = { key, others: [...new Set(lemmas.slice(1))].filter((lemma) => lemma !== key), inflectedVerb, known };
+    analysis = { key, others: [...new Set(lemmas.slice(1))].filter((lemma) => lemma !== key), inflectedVerb, known, canBeVerb: !known || verbs.length > 0 };
   }
   if (analyses.size >= MAX_CACHED) analyses.clear();
   analyses.set(lower, analysis);
@@ -81,9 +83,8 @@ export function isMostlyNoun(word: string): boolean {
 
 /** True when the word can be a verb (or WordNet does not know it at all): "to confirm", not "back to normal". */
 export function canBeVerb(word: string): boolean {
-  const lower = word.toLowerCase();
-  const analysis = analyse(lower);
-  return !analysis.known || morphy(lower, 'v').length > 0;
+  // The verb lemmas are found once, with the word's analysis.
+  return analyse(word.toLowerCase()).canBeVerb;
 }
 
 /** True when the word is an inflected verb form (`rolled`, `took`, `scanning`). */

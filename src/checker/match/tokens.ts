@@ -226,16 +226,17 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
   const terms: Term[] = [];
   // First pass: stream keys of plain words, so phrases can be found in them.
   const wordKeys: { key: string; index: number }[] = [];
+  // Each token is classified once: both passes and the clause marks read it.
+  const kinds = raw.map((token) => classify(token.text, token.sentenceStart));
   raw.forEach((token, index) => {
-    const { kind } = classify(token.text, token.sentenceStart);
     const lower = token.text.toLowerCase();
-    if (kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
+    if (kinds[index]!.kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
   });
   const inPhrase = new Map<number, { key: string; start: number; lemma?: string }>();
   findPhrases(wordKeys, table, inPhrase, raw);
   let first = true;
   raw.forEach((token, index) => {
-    const { kind, proper } = classify(token.text, token.sentenceStart);
+    const { kind, proper } = kinds[index]!;
     const lower = token.text.toLowerCase();
     const at = stream.length;
     const isFirst = first;
@@ -299,9 +300,9 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
           key,
           parts: [key],
           alternatives,
-          classes: [...new Set([key, ...alternatives].flatMap((k) => table.classesOf(k)))],
+          classes: alternatives.length === 0 ? table.classesOf(key) : [...new Set([key, ...alternatives].flatMap((k) => table.classesOf(k)))],
           proper,
-          weak: WEAK_WORDS.has(piece) || piece.length < 2 || (UNIT_WORDS.has(piece) && index > 0 && classify(raw[index - 1]!.text, false).kind === 'number'),
+          weak: WEAK_WORDS.has(piece) || piece.length < 2 || (UNIT_WORDS.has(piece) && index > 0 && kinds[index - 1]!.kind === 'number'),
           verb,
           verbCandidate,
           instruction,
@@ -315,7 +316,7 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
     });
   });
   findActionVerb(terms, raw);
-  const byStart = tokenStarts(raw);
+  const byStart = tokenStarts(raw, kinds);
   markClauses(terms, raw, byStart);
   const additive = ADDITIVE.test(text);
   const extra = additive || EXTRA.test(text);
@@ -334,12 +335,12 @@ const PREFIXES = new Set(['re', 'pre', 'co', 'non', 'un', 'de', 'sub', 'self', '
 const CLAUSE_OPENERS = new Set(['so', 'then', 'but', 'because', 'since', 'while', 'when', 'until', 'till']);
 
 /** Raw token index of each stream position where a token starts (identifiers and compounds take several). */
-function tokenStarts(raw: readonly RawToken[]): Map<number, number> {
+function tokenStarts(raw: readonly RawToken[], kinds: readonly { kind: TermKind }[]): Map<number, number> {
   const byStart = new Map<number, number>();
   let at = 0;
   raw.forEach((token, index) => {
     byStart.set(at, index);
-    const { kind } = classify(token.text, token.sentenceStart);
+    const { kind } = kinds[index]!;
     at += kind === 'identifier' ? Math.max(1, identifierKey(token.text).parts.length) + (token.text.startsWith('#') ? 1 : 0) : kind === 'number' ? 1 : Math.max(1, token.text.split(/[-'’]+/).filter(Boolean).length);
   });
   return byStart;
