@@ -89,6 +89,9 @@ const SYMBOLS: readonly (readonly [RegExp, string])[] = [
   [/(^|\s)&(?=\s)/g, '$1and'],
 ];
 
+/** A character every pattern of SYMBOLS needs. */
+const SYMBOL_CHARACTERS = /[/>→+~&]/;
+
 /** The regular past tense of a verb ("check" → "checked", "vacuum" → "vacuumed", "file" → "filed"). */
 function pastOf(verb: string): string {
   return verb.endsWith('e') ? `${verb}d` : `${verb}ed`;
@@ -111,7 +114,8 @@ export function buildJargonTable(extra: Readonly<Record<string, string>> = {}): 
   return {
     expand(text) {
       let result = text;
-      for (const [pattern, replacement] of SYMBOLS) result = result.replace(pattern, replacement);
+      // Every symbol has one of these characters: most texts have none.
+      if (SYMBOL_CHARACTERS.test(text)) for (const [pattern, replacement] of SYMBOLS) result = result.replace(pattern, replacement);
       return result.replace(WORD, (word, offset: number, whole: string) => {
         const bare = word.replace(/\.$/, '');
         const key = bare.toLowerCase().replace(/['’]/g, '');
