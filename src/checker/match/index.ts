@@ -25,7 +25,7 @@ import type { GapStatus } from '../../core/schema.ts';
 import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type ProcedureShape } from './align.ts';
 import { alignmentSimilarity, featuresOf, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
 import { matchModel, probabilityUndocumented, type MatchModel } from './model.ts';
-import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
+import { compare, creditsOf, DEFAULT_WEIGHTS, weightsOf, type Comparison, type TermCredits, type Weights } from './similarity.ts';
 import { contextKeysOf, gapUnitOf, otherUnitsOf, pairUnitOf, peopleOf, shapeOf, stepTerms, unitsOf, type StepUnit } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
@@ -161,6 +161,8 @@ export interface PlaybookIndex {
   others(): StepUnit[];
   /** The weight of each of the terms (weightsOf), computed once per text. */
   weightsOf(terms: TextTerms): number[];
+  /** How far each step says each of the terms (creditsOf): what the weights are computed from, and what compare reads for a step. */
+  creditsOf(terms: TextTerms): TermCredits;
 }
 
 export function indexPlaybook(playbook: Playbook, matcher: Matcher): PlaybookIndex {
@@ -172,6 +174,12 @@ export function indexPlaybook(playbook: Playbook, matcher: Matcher): PlaybookInd
   let texts: TextTerms[] | undefined;
   let others: StepUnit[] | undefined;
   const termWeights = new WeakMap<TextTerms, number[]>();
+  const termCredits = new WeakMap<TextTerms, TermCredits>();
+  const creditsFor = (terms: TextTerms): TermCredits => {
+    let found = termCredits.get(terms);
+    if (!found) termCredits.set(terms, (found = creditsOf(terms, units, weights)));
+    return found;
+  };
   return {
     units,
     context,
@@ -187,9 +195,10 @@ export function indexPlaybook(playbook: Playbook, matcher: Matcher): PlaybookInd
     others: () => (others ??= otherUnitsOf(playbook, table)),
     weightsOf(terms) {
       let found = termWeights.get(terms);
-      if (!found) termWeights.set(terms, (found = weightsOf(terms, units, context, table, weights, people)));
+      if (!found) termWeights.set(terms, (found = weightsOf(terms, units, context, table, weights, people, creditsFor(terms))));
       return found;
     },
+    creditsOf: creditsFor,
   };
 }
 
@@ -210,7 +219,8 @@ export function preparePlaybook(playbook: Playbook, matcher: Matcher, index: Pla
 
   const judge = (terms: TextTerms): Judgement => {
     const termWeights = index.weightsOf(terms);
-    const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
+    const credits = index.creditsOf(terms);
+    const singles = units.map((unit, step) => compare(terms, termWeights, unit, table, weights, { credits, step }));
     // A pair can only help when each of its steps says part of the action: only those pairs are built and compared.
     const candidates: Comparison[] = [];
     for (let at = 0; at + 1 < units.length; at++) {
@@ -273,8 +283,11 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher, playbookInd
   const { judge } = preparePlaybook(playbook, matcher, playbookIndex);
   const shape = shapeOf(playbook);
   const sessions: SessionEvidence[] = [];
-  /** Actions of the sessions judged so far that the lexical stage found documented, each as a unit, with the step it does. */
-  const seenBefore: { unit: StepUnit; step: number }[] = [];
+  /**
+   * Actions of the sessions judged so far that the lexical stage found documented, with the step each does; each
+   * is made a unit only when a later action is compared with it (most never are: a step describes the later ones).
+   */
+  const seenBefore: { text: string; step: number; unit?: StepUnit }[] = [];
   for (const session of playbook.shadowing) {
     const judgements: Judgement[] = [];
     const evidence: ActionEvidence[] = [];
@@ -293,6 +306,7 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher, playbookInd
       if (!judgement.documented && seenBefore.length > 0) {
         const termWeights = playbookIndex.weightsOf(terms);
         for (const earlier of seenBefore) {
+          earlier.unit ??= gapUnitOf(earlier.text, table);
           const comparison = compare(terms, termWeights, earlier.unit, table, weights);
           if (comparison.score < SEEN_BEFORE_THRESHOLD || comparison.otherTarget || comparison.oppositeVerb || comparison.extra) continue;
           judgement = { ...judgement, documented: true, stepDocumented: earlier.step > 0, scores: judgement.scores.map((score, at) => (at === earlier.step - 1 ? Math.max(score, threshold) : score)) };
@@ -308,7 +322,7 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher, playbookInd
     // What the lexical stage found documented is what later sessions compare with (see above).
     const assigned = alignSteps(judgements.map((j) => j.scores), judgements.map((j) => j.stepDocumented), BACKWARD_PENALTY, evidence.map((e) => e.repeat));
     judgements.forEach((j, index) => {
-      if (j.documented) seenBefore.push({ unit: gapUnitOf(session.observed[index]!.text, table), step: j.stepDocumented ? assigned[index]! : 0 });
+      if (j.documented) seenBefore.push({ text: session.observed[index]!.text, step: j.stepDocumented ? assigned[index]! : 0 });
     });
     sessions.push({ actions: [...session.observed], shape, judgements, evidence });
   }

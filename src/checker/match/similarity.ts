@@ -97,6 +97,11 @@ export interface Comparison {
   matches: number[];
 }
 
+/** Told by termRelation whether its answer came from the WordNet senses that `exclude` filters (see creditsOf). */
+interface RelationTrace {
+  bySenses: boolean;
+}
+
 /** How a step says a term of the action: the relation that gave the credit. */
 export type Relation = 'same' | 'name-part' | 'family' | 'stem' | 'synonym' | 'kind' | 'nominal' | 'inherited' | 'abbreviation' | 'phrase-head' | 'none';
 
@@ -104,7 +109,7 @@ const NONE = { credit: 0, how: 'none' as Relation };
 const SAME = { credit: 1, how: 'same' as Relation };
 
 /** How far `unit` says `term` (0–1), and by which relation. */
-export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): { credit: number; how: Relation } {
+export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>, trace?: RelationTrace): { credit: number; how: Relation } {
   if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
     if (containsRun(unit.stream, term.parts)) return SAME;
@@ -132,12 +137,21 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
     const asVerb = synonymStrength(bestAgreement(profile.verbSenses, term.verb ? unit.verbConcepts : unit.anyVerbConcepts, exclude));
     const asNoun = term.verb ? 0 : synonymStrength(bestAgreement(profile.nounSenses, unit.nounConcepts, exclude));
     const synonym = Math.max(asVerb, asNoun);
-    if (synonym > 0) return { credit: weights.synonym * synonym, how: 'synonym' };
+    if (synonym > 0) {
+      if (trace) trace.bySenses = true;
+      return { credit: weights.synonym * synonym, how: 'synonym' };
+    }
     // A kind of what the step names: "flask" of its container, "recalculated" of its "Calculate …" button.
-    if ((term.verb ? kindIn(related.verbKinds, unit.anyVerbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) return { credit: weights.kind, how: 'kind' };
+    if ((term.verb ? kindIn(related.verbKinds, unit.anyVerbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) {
+      if (trace) trace.bySenses = true;
+      return { credit: weights.kind, how: 'kind' };
+    }
   }
   if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return { credit: weights.nominal, how: 'nominal' };
-  if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) return { credit: weights.nominal, how: 'nominal' };
+  if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) {
+    if (trace) trace.bySenses = true;
+    return { credit: weights.nominal, how: 'nominal' };
+  }
   if (term.kind === 'phrase' && unit.verbKeys.has(term.key.split(' ')[0]!)) return { credit: weights.phraseHead, how: 'phrase-head' };
   if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return { credit: weights.inherited, how: 'inherited' };
   // A product named short or in full: "Bamboo" for `BambooHR`, "Flexkeeping" for "Flexkeeping app" is the same word already.
@@ -183,6 +197,37 @@ function factsOf(term: Term): TermFacts {
 /** How far `unit` says `term`, 0–1. */
 export function termMatch(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): number {
   return termRelation(term, unit, weights, exclude).credit;
+}
+
+/**
+ * How far each of a playbook's steps says each term of an action, without
+ * exclusions (termMatch), term by term: `credit[term * units + unit]`. The
+ * term weights need it, and compare needs it again for each step with the
+ * action's own other words excluded. An exclusion only removes WordNet
+ * senses, so it can only make those checks fail: an answer that did not come
+ * from them (the same word, its family, a table synonym, or a later check
+ * reached because they failed) is the same with any exclusion. `bySenses`
+ * marks the answers the senses gave, the only ones compare asks again.
+ */
+export interface TermCredits {
+  units: number;
+  credit: Float64Array;
+  bySenses: Uint8Array;
+}
+
+export function creditsOf(action: TextTerms, units: readonly StepUnit[], weights: Weights): TermCredits {
+  const count = units.length;
+  const credit = new Float64Array(action.terms.length * count);
+  const bySenses = new Uint8Array(action.terms.length * count);
+  const trace: RelationTrace = { bySenses: false };
+  action.terms.forEach((term, index) => {
+    units.forEach((unit, at) => {
+      trace.bySenses = false;
+      credit[index * count + at] = termRelation(term, unit, weights, undefined, trace).credit;
+      bySenses[index * count + at] = trace.bySenses ? 1 : 0;
+    });
+  });
+  return { units: count, credit, bySenses };
 }
 
 /** One name is the other with a short suffix ("Bamboo" and `BambooHR`): four letters at least, at most four more, the longer a CamelCase name. */
@@ -293,13 +338,21 @@ function rarity(documents: number, steps: number): number {
 }
 
 /** The weight of each of the action's terms, from how many steps say it. */
-export function weightsOf(action: TextTerms, units: readonly StepUnit[], context: ReadonlySet<string>, table: SynonymTable, weights: Weights, people: ReadonlySet<string> = new Set()): number[] {
+export function weightsOf(
+  action: TextTerms,
+  units: readonly StepUnit[],
+  context: ReadonlySet<string>,
+  table: SynonymTable,
+  weights: Weights,
+  people: ReadonlySet<string> = new Set(),
+  credits: TermCredits = creditsOf(action, units, weights),
+): number[] {
   // A note's clauses without a verb report what came of it ("still 6 short", "gaskets ok"), when another clause says what was done.
   const verbClauses = new Set(action.terms.filter((term) => term.verb).map((term) => term.clause));
-  return action.terms.map((term) => {
+  return action.terms.map((term, index) => {
     // Only what a step says itself counts here, not the names it inherits.
     let documents = 0;
-    for (const unit of units) if (termMatch(term, unit, weights) > weights.inherited) documents++;
+    for (let at = 0; at < units.length; at++) if (credits.credit[index * credits.units + at]! > weights.inherited) documents++;
     const steplessName = documents === 0 && isName(term);
     if (documents === 0 && (context.has(term.key) || term.parts.every((part) => context.has(part)))) documents = units.length / 2;
     let weight = rarity(documents, units.length);
@@ -327,13 +380,16 @@ function isName(term: Term): boolean {
   return (term.kind === 'identifier' && !term.compound && !term.text.startsWith('#')) || (term.kind === 'word' && term.proper);
 }
 
-/** Compare an action with one unit. */
-export function compare(action: TextTerms, termWeights: readonly number[], unit: StepUnit, table: SynonymTable, weights: Weights): Comparison {
+/** Compare an action with one unit; `known`: the unit is step `known.step` (0-based) of the credits already computed for the action (creditsOf). */
+export function compare(action: TextTerms, termWeights: readonly number[], unit: StepUnit, table: SynonymTable, weights: Weights, known?: { credits: TermCredits; step: number }): Comparison {
   let total = 0;
   let covered = 0;
   const missing: { text: string; weight: number }[] = [];
   const shape = shapeOf(action);
-  const matches = action.terms.map((term, index) => termMatch(term, unit, weights, shape.exclude[index]));
+  const matches = action.terms.map((term, index) => {
+    const at = known ? index * known.credits.units + known.step : -1;
+    return known && !known.credits.bySenses[at] ? known.credits.credit[at]! : termMatch(term, unit, weights, shape.exclude[index]);
+  });
   joinSolidCompounds(shape, matches, unit);
   action.terms.forEach((term, index) => {
     const match = matches[index]!;
