@@ -47,12 +47,32 @@ function rowOfTerm(term: Term): number {
 
 const softCache = new WeakMap<StepUnit, Map<number, number>>();
 
+function softCacheOf(unit: StepUnit): Map<number, number> {
+  let cache = softCache.get(unit);
+  if (!cache) softCache.set(unit, (cache = new Map()));
+  return cache;
+}
+
+const actionRows = new WeakMap<TextTerms, Int32Array>();
+
+/** The vector row of each of the action's terms (rowOfTerm), found once per text: soft coverage reads them for every unit. */
+function termRowsOf(action: TextTerms): Int32Array {
+  let rows = actionRows.get(action);
+  if (!rows) {
+    rows = Int32Array.from(action.terms, (term) => rowOfTerm(term));
+    actionRows.set(action, rows);
+  }
+  return rows;
+}
+
 /** How far the vectors say a unit's words are used like the term's (0–1). Memoised per unit and word. */
 export function softMatch(term: Term, unit: StepUnit): number {
   const row = rowOfTerm(term);
-  if (row < 0) return 0;
-  let cache = softCache.get(unit);
-  if (!cache) softCache.set(unit, (cache = new Map()));
+  return row < 0 ? 0 : softMatchOfRow(row, unit, softCacheOf(unit));
+}
+
+/** softMatch for a term's vector row (0 or more), with the unit's memo. */
+function softMatchOfRow(row: number, unit: StepUnit, cache: Map<number, number>): number {
   let value = cache.get(row);
   if (value === undefined) {
     const vectors = wordVectors();
@@ -75,12 +95,16 @@ export function softMatch(term: Term, unit: StepUnit): number {
 export function softCoverage(action: TextTerms, termWeights: readonly number[], comparison: Comparison): number {
   let total = 0;
   let covered = 0;
+  const rows = termRowsOf(action);
+  const { unit } = comparison;
+  const cache = softCacheOf(unit);
   action.terms.forEach((term, index) => {
     if (!isContent(term)) return;
     const weight = termWeights[index]!;
     const lexical = comparison.matches[index]!;
     total += weight;
-    covered += weight * (lexical >= 1 ? 1 : Math.max(lexical, softMatch(term, comparison.unit)));
+    const row = rows[index]!;
+    covered += weight * (lexical >= 1 ? 1 : Math.max(lexical, row < 0 ? 0 : softMatchOfRow(row, unit, cache)));
   });
   return total === 0 ? 0 : covered / total;
 }

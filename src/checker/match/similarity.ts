@@ -437,6 +437,8 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
  * every step, pair, Verify paragraph and prerequisite.
  */
 interface ActionShape {
+  /** Every key the action says. */
+  keys: ReadonlySet<string>;
   /**
    * Per term, the action's other keys: a word the action says itself cannot
    * stand, as a synonym, for another of its words. Terms with the same key share one set.
@@ -475,7 +477,7 @@ function shapeOf(action: TextTerms): ActionShape {
       for (let cut = 3; cut <= lower.length - 3; cut++) found.push([keyOf(lower.slice(0, cut)), keyOf(lower.slice(cut))]);
       return found;
     });
-    shape = { exclude, words, joined, cuts };
+    shape = { keys: own, exclude, words, joined, cuts };
     shapes.set(action, shape);
   }
   return shape;
@@ -649,6 +651,24 @@ function otherAlternativeIn(action: TextTerms, matches: readonly number[], unit:
   return undefined;
 }
 
+/** What otherTargetIn asks of a name, whatever the unit: its word parts, its punctuation, its key made singular. */
+interface NameFacts {
+  parts: Set<string>;
+  style: string;
+  singular: string;
+}
+
+const nameFacts = new WeakMap<Term, NameFacts>();
+
+function nameFactsOf(term: Term): NameFacts {
+  let facts = nameFacts.get(term);
+  if (!facts) {
+    facts = { parts: new Set(term.parts.filter((part) => /[a-z]{2,}/.test(part))), style: separatorsOf(term.text), singular: singularParts(term.parts).join(' ') };
+    nameFacts.set(term, facts);
+  }
+  return facts;
+}
+
 /** The punctuation a name is built with (`-`, `_`, `.`): names of one kind share it. */
 function separatorsOf(text: string): string {
   return [...new Set(text.replace(/^#/, '').replace(/[\p{L}\p{N}]/gu, ''))].sort().join('');
@@ -661,19 +681,18 @@ function separatorsOf(text: string): string {
  */
 function otherTargetIn(action: TextTerms, matches: readonly number[], unit: StepUnit): { action: string; step: string } | undefined {
   // A name of the step the action says too is not a competitor ("pg-orders-1 UP in orders-ro" for "the node is UP in orders-ro").
-  const said = new Set(action.terms.map((term) => term.key));
+  const said = shapeOf(action).keys;
   for (const [index, term] of action.terms.entries()) {
     if (term.kind !== 'identifier' || term.parts.length < 2 || matches[index]! >= 1) continue;
-    const parts = new Set(term.parts.filter((part) => /[a-z]{2,}/.test(part)));
+    const { parts, style, singular } = nameFactsOf(term);
     if (parts.size === 0) continue;
-    const style = separatorsOf(term.text);
     const similar = unit.identifiers.find(
       (other) =>
         other.parts.length >= 2 &&
         other.key !== term.key &&
-        other.key !== singularParts(term.parts).join(' ') &&
+        other.key !== singular &&
         !said.has(other.key) &&
-        separatorsOf(other.text) === style &&
+        nameFactsOf(other).style === style &&
         other.parts.some((part) => parts.has(part)) &&
         other.parts.some((part) => /[a-z]{2,}/.test(part) && !parts.has(part)),
     );
