@@ -54,12 +54,18 @@ function softCacheOf(unit: StepUnit): Map<number, number> {
 }
 
 const actionRows = new WeakMap<TextTerms, Int32Array>();
+/** A term whose row has not been looked up yet (rows are -1 or more). */
+const UNKNOWN_ROW = -2;
 
-/** The vector row of each of the action's terms (rowOfTerm), found once per text: soft coverage reads them for every unit. */
+/**
+ * The vector row of each of the action's terms (rowOfTerm), remembered per
+ * text: soft coverage reads them for every unit. Each is looked up only when
+ * first needed, so the vectors are not loaded until a word needs them.
+ */
 function termRowsOf(action: TextTerms): Int32Array {
   let rows = actionRows.get(action);
   if (!rows) {
-    rows = Int32Array.from(action.terms, (term) => rowOfTerm(term));
+    rows = new Int32Array(action.terms.length).fill(UNKNOWN_ROW);
     actionRows.set(action, rows);
   }
   return rows;
@@ -103,6 +109,7 @@ export function softCoverage(action: TextTerms, termWeights: readonly number[], 
     const weight = termWeights[index]!;
     const lexical = comparison.matches[index]!;
     total += weight;
+    if (lexical < 1 && rows[index] === UNKNOWN_ROW) rows[index] = rowOfTerm(term);
     const row = rows[index]!;
     covered += weight * (lexical >= 1 ? 1 : Math.max(lexical, row < 0 ? 0 : softMatchOfRow(row, unit, cache)));
   });
