@@ -39,6 +39,8 @@ interface Analysis {
   known: boolean;
   /** It can be a verb (or WordNet does not know it at all): see canBeVerb. */
   canBeVerb: boolean;
+  /** Its alternative keys (alternativeKeysOf), once asked: shared, never changed. */
+  alternatives?: string[];
 }
 
 const analyses = new Map<string, Analysis>();
@@ -112,17 +114,20 @@ export function stemOf(key: string): string {
  * reads `scraped` as `scrape` or `scrap`). A tool used as a verb (`SSHed`,
  * `grepped`) also counts as the tool. Prefixes are left alone: `un-` and
  * `de-` reverse the meaning, and `re-` too often starts another word
- * (`remove`, `restore`, `release`).
+ * (`remove`, `restore`, `release`). Worked out once per word: the result is
+ * shared, and callers must not change it.
  */
 export function alternativeKeysOf(word: string): string[] {
   const lower = word.toLowerCase();
   if (!/^[a-z]+$/.test(lower)) return [];
   const analysis = analyse(lower);
+  if (analysis.alternatives) return analysis.alternatives;
   const result = [...analysis.others];
   if (/ed$/.test(lower) && lower.length >= 5 && !analysis.inflectedVerb) {
     const base = lower.slice(0, -2);
     result.push(base);
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) result.push(base.slice(0, -1));
   }
-  return result.filter((key) => key !== analysis.key);
+  analysis.alternatives = result.filter((key) => key !== analysis.key);
+  return analysis.alternatives;
 }
