@@ -47,12 +47,38 @@ function rowOfTerm(term: Term): number {
 
 const softCache = new WeakMap<StepUnit, Map<number, number>>();
 
+function softCacheOf(unit: StepUnit): Map<number, number> {
+  let cache = softCache.get(unit);
+  if (!cache) softCache.set(unit, (cache = new Map()));
+  return cache;
+}
+
+const actionRows = new WeakMap<TextTerms, Int32Array>();
+/** A term whose row has not been looked up yet (rows are -1 or more). */
+const UNKNOWN_ROW = -2;
+
+/**
+ * The vector row of each of the action's terms (rowOfTerm), remembered per
+ * text: soft coverage reads them for every unit. Each is looked up only when
+ * first needed, so the vectors are not loaded until a word needs them.
+ */
+function termRowsOf(action: TextTerms): Int32Array {
+  let rows = actionRows.get(action);
+  if (!rows) {
+    rows = new Int32Array(action.terms.length).fill(UNKNOWN_ROW);
+    actionRows.set(action, rows);
+  }
+  return rows;
+}
+
 /** How far the vectors say a unit's words are used like the term's (0–1). Memoised per unit and word. */
 export function softMatch(term: Term, unit: StepUnit): number {
   const row = rowOfTerm(term);
-  if (row < 0) return 0;
-  let cache = softCache.get(unit);
-  if (!cache) softCache.set(unit, (cache = new Map()));
+  return row < 0 ? 0 : softMatchOfRow(row, unit, softCacheOf(unit));
+}
+
+/** softMatch for a term's vector row (0 or more), with the unit's memo. */
+function softMatchOfRow(row: number, unit: StepUnit, cache: Map<number, number>): number {
   let value = cache.get(row);
   if (value === undefined) {
     const vectors = wordVectors();
@@ -75,12 +101,17 @@ export function softMatch(term: Term, unit: StepUnit): number {
 export function softCoverage(action: TextTerms, termWeights: readonly number[], comparison: Comparison): number {
   let total = 0;
   let covered = 0;
+  const rows = termRowsOf(action);
+  const { unit } = comparison;
+  const cache = softCacheOf(unit);
   action.terms.forEach((term, index) => {
     if (!isContent(term)) return;
     const weight = termWeights[index]!;
     const lexical = comparison.matches[index]!;
     total += weight;
-    covered += weight * (lexical >= 1 ? 1 : Math.max(lexical, softMatch(term, comparison.unit)));
+    if (lexical < 1 && rows[index] === UNKNOWN_ROW) rows[index] = rowOfTerm(term);
+    const row = rows[index]!;
+    covered += weight * (lexical >= 1 ? 1 : Math.max(lexical, row < 0 ? 0 : softMatchOfRow(row, unit, cache)));
   });
   return total === 0 ? 0 : covered / total;
 }

@@ -25,8 +25,8 @@ import type { GapStatus } from '../../core/schema.ts';
 import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type ProcedureShape } from './align.ts';
 import { alignmentSimilarity, featuresOf, namedShare, orderMargin, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
 import { matchModel, probabilityUndocumented, type MatchModel } from './model.ts';
-import { compare, DEFAULT_WEIGHTS, weightsOf, type Comparison, type Weights } from './similarity.ts';
-import { contextKeysOf, gapUnitOf, otherUnitsOf, pairsOf, peopleOf, shapeOf, unitsOf, type StepUnit } from './steps.ts';
+import { compare, creditsOf, DEFAULT_WEIGHTS, weightsOf, type Comparison, type TermCredits, type Weights } from './similarity.ts';
+import { contextKeysOf, gapUnitOf, otherUnitsOf, pairUnitOf, peopleOf, shapeOf, stepTerms, unitsOf, type StepUnit } from './steps.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 import { termsOf, type TextTerms } from './tokens.ts';
 
@@ -143,31 +143,90 @@ const SAME_AS_BEFORE =
 /** Says it was done again: the step it repeats may be an earlier one. */
 const REPEATED = /\b(?:again|once more|re-?did|one more time|another time)\b/i;
 
+/**
+ * What every stage asks of one playbook, built once per playbook and shared by
+ * the judgement and the gap coverage: its step units, context and people, the
+ * pairs of steps and the Verify and prerequisite units (each built only when
+ * an action first needs it: most actions need few pairs, and a step describes
+ * most well enough that the Verify section is never asked), and the weight of
+ * each text's terms (the same for every unit it is compared with).
+ */
+export interface PlaybookIndex {
+  units: StepUnit[];
+  context: Set<string>;
+  people: Set<string>;
+  /** Steps `index + 1` and `index + 2` as one unit. */
+  pair(index: number): StepUnit;
+  /** The Verify paragraphs and the prerequisites. */
+  others(): StepUnit[];
+  /** The weight of each of the terms (weightsOf), computed once per text. */
+  weightsOf(terms: TextTerms): number[];
+  /** How far each step says each of the terms (creditsOf): what the weights are computed from, and what compare reads for a step. */
+  creditsOf(terms: TextTerms): TermCredits;
+}
+
+export function indexPlaybook(playbook: Playbook, matcher: Matcher): PlaybookIndex {
+  const { table, weights } = matcher;
+  const units = unitsOf(playbook, table);
+  const context = contextKeysOf(playbook, table);
+  const people = peopleOf(playbook);
+  const pairs: (StepUnit | undefined)[] = [];
+  let texts: TextTerms[] | undefined;
+  let others: StepUnit[] | undefined;
+  const termWeights = new WeakMap<TextTerms, number[]>();
+  const termCredits = new WeakMap<TextTerms, TermCredits>();
+  const creditsFor = (terms: TextTerms): TermCredits => {
+    let found = termCredits.get(terms);
+    if (!found) termCredits.set(terms, (found = creditsOf(terms, units, weights)));
+    return found;
+  };
+  return {
+    units,
+    context,
+    people,
+    pair(index) {
+      let pair = pairs[index];
+      if (!pair) {
+        texts ??= stepTerms(playbook, table);
+        pair = pairs[index] = pairUnitOf(playbook, table, units, index, texts);
+      }
+      return pair;
+    },
+    others: () => (others ??= otherUnitsOf(playbook, table)),
+    weightsOf(terms) {
+      let found = termWeights.get(terms);
+      if (!found) termWeights.set(terms, (found = weightsOf(terms, units, context, table, weights, people, creditsFor(terms))));
+      return found;
+    },
+    creditsOf: creditsFor,
+  };
+}
+
 /** A playbook prepared for judging actions: its units, and how one action's terms compare with them. */
 export interface PreparedPlaybook {
   units: StepUnit[];
   context: Set<string>;
   people: Set<string>;
+  index: PlaybookIndex;
   judge(terms: TextTerms): Judgement;
 }
 
 /** The playbook's units, and the lexical judgement of one action against them. */
-export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedPlaybook {
+export function preparePlaybook(playbook: Playbook, matcher: Matcher, index: PlaybookIndex = indexPlaybook(playbook, matcher)): PreparedPlaybook {
   const { table, weights } = matcher;
   const threshold = DEFAULT_THRESHOLD;
-  const units = unitsOf(playbook, table);
-  const pairs = pairsOf(playbook, table, units);
-  const others = otherUnitsOf(playbook, table);
-  const context = contextKeysOf(playbook, table);
-  const people = peopleOf(playbook);
+  const { units, context, people } = index;
 
   const judge = (terms: TextTerms): Judgement => {
-    const termWeights = weightsOf(terms, units, context, table, weights, people);
-    const singles = units.map((unit) => compare(terms, termWeights, unit, table, weights));
-    const paired = pairs
-      // A pair can only help when each of its steps says part of the action.
-      .filter((unit) => singles[unit.numbers[0]! - 1]!.coverage >= PAIR_FLOOR && singles[unit.numbers[1]! - 1]!.coverage >= PAIR_FLOOR)
-      .map((unit) => compare(terms, termWeights, unit, table, weights))
+    const termWeights = index.weightsOf(terms);
+    const credits = index.creditsOf(terms);
+    const singles = units.map((unit, step) => compare(terms, termWeights, unit, table, weights, { credits, step }));
+    // A pair can only help when each of its steps says part of the action: only those pairs are built and compared.
+    const candidates: Comparison[] = [];
+    for (let at = 0; at + 1 < units.length; at++) {
+      if (singles[at]!.coverage >= PAIR_FLOOR && singles[at + 1]!.coverage >= PAIR_FLOOR) candidates.push(compare(terms, termWeights, index.pair(at), table, weights));
+    }
+    const paired = candidates
       .filter((pair) => {
         const [first, second] = pair.unit.numbers.map((number) => singles[number - 1]!) as [Comparison, Comparison];
         // Each step names something of the action the other does not, and together they describe it
@@ -184,7 +243,7 @@ export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedP
     // It must name what the section or prerequisite is about, not only do what it implies ("Opened …" is not `access: …`).
     // (Only needed when no step describes it: a step-documented action is aligned to its step.)
     // (Not needed when a step clearly describes it: the model then reads the step.)
-    const elsewhere = stepBest && stepBest.score >= ELSEWHERE_BELOW ? undefined : bestOf(others.map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
+    const elsewhere = stepBest && stepBest.score >= ELSEWHERE_BELOW ? undefined : bestOf(index.others().map((unit) => compare(terms, termWeights, unit, table, weights)).filter((c) => namesSubject(terms, c)));
     const best = elsewhere && (!stepBest || (!stepDocumented && elsewhere.score > stepBest.score)) ? elsewhere : stepBest;
     // Alignment scores per step: a pair counts for its later step.
     const scores = units.map((unit, index) => Math.max(singles[index]!.score, ...paired.filter((p) => p.unit.number === unit.number).map((p) => p.score)));
@@ -198,7 +257,7 @@ export function preparePlaybook(playbook: Playbook, matcher: Matcher): PreparedP
     if (elsewhere) judgement.elsewhere = elsewhere;
     return judgement;
   };
-  return { units, context, people, judge };
+  return { units, context, people, index, judge };
 }
 
 /** One session's actions with what their lexical comparison says, before the decision. */
@@ -218,14 +277,17 @@ export interface SessionEvidence {
  * found documented says the same. Independent of the decision model (the
  * training script computes it once per playbook).
  */
-export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvidence[] {
+export function gatherEvidence(playbook: Playbook, matcher: Matcher, playbookIndex: PlaybookIndex = indexPlaybook(playbook, matcher)): SessionEvidence[] {
   const { table, weights } = matcher;
   const threshold = DEFAULT_THRESHOLD;
-  const { units, context, people, judge } = preparePlaybook(playbook, matcher);
+  const { judge } = preparePlaybook(playbook, matcher, playbookIndex);
   const shape = shapeOf(playbook);
   const sessions: SessionEvidence[] = [];
-  /** Actions of the sessions judged so far that the lexical stage found documented, each as a unit, with the step it does. */
-  const seenBefore: { unit: StepUnit; step: number }[] = [];
+  /**
+   * Actions of the sessions judged so far that the lexical stage found documented, with the step each does; each
+   * is made a unit only when a later action is compared with it (most never are: a step describes the later ones).
+   */
+  const seenBefore: { text: string; step: number; unit?: StepUnit }[] = [];
   for (const session of playbook.shadowing) {
     const judgements: Judgement[] = [];
     const evidence: ActionEvidence[] = [];
@@ -242,8 +304,9 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvi
       // The same action, seen in an earlier session and judged documented there ("Confirmed after 10:00 that
       // the schedule showed Priya as primary", then "Checked that Alex showed as primary once it was past 10:00").
       if (!judgement.documented && seenBefore.length > 0) {
-        const termWeights = weightsOf(terms, units, context, table, weights, people);
+        const termWeights = playbookIndex.weightsOf(terms);
         for (const earlier of seenBefore) {
+          earlier.unit ??= gapUnitOf(earlier.text, table);
           const comparison = compare(terms, termWeights, earlier.unit, table, weights);
           if (comparison.score < SEEN_BEFORE_THRESHOLD || comparison.otherTarget || comparison.oppositeVerb || comparison.extra) continue;
           judgement = { ...judgement, documented: true, stepDocumented: earlier.step > 0, scores: judgement.scores.map((score, at) => (at === earlier.step - 1 ? Math.max(score, threshold) : score)) };
@@ -260,7 +323,7 @@ export function gatherEvidence(playbook: Playbook, matcher: Matcher): SessionEvi
     // What the lexical stage found documented is what later sessions compare with (see above).
     const assigned = alignSteps(judgements.map((j) => j.scores), judgements.map((j) => j.stepDocumented), BACKWARD_PENALTY, evidence.map((e) => e.repeat));
     judgements.forEach((j, index) => {
-      if (j.documented) seenBefore.push({ unit: gapUnitOf(session.observed[index]!.text, table), step: j.stepDocumented ? assigned[index]! : 0 });
+      if (j.documented) seenBefore.push({ text: session.observed[index]!.text, step: j.stepDocumented ? assigned[index]! : 0 });
     });
     sessions.push({ actions: [...session.observed], shape, judgements, evidence });
   }
@@ -295,11 +358,11 @@ export function decideSession(evidence: readonly ActionEvidence[], model: MatchM
 }
 
 /** Every observed action with its verdict, in session order (repeats included). */
-export function judgeActions(playbook: Playbook, matcher: Matcher): ActionVerdict[] {
+export function judgeActions(playbook: Playbook, matcher: Matcher, index: PlaybookIndex = indexPlaybook(playbook, matcher)): ActionVerdict[] {
   const model = matchModel();
   const cut = matcher.threshold === undefined ? model.cut : 1 - matcher.threshold;
   const verdicts: ActionVerdict[] = [];
-  for (const session of gatherEvidence(playbook, matcher)) {
+  for (const session of gatherEvidence(playbook, matcher, index)) {
     const decision = decideSession(session.evidence, model, cut, session.shape);
     session.actions.forEach((action, index) => {
       const j = session.judgements[index]!;
@@ -344,9 +407,12 @@ export function findUndocumentedActions(playbook: Playbook, options?: MatcherOpt
   // Nothing observed, nothing to match: no lexicon is loaded.
   if (!playbook.shadowing.some((session) => session.observed.length > 0)) return [];
   const matcher = matcherFor(options);
-  const verdicts = judgeActions(playbook, matcher);
+  // The gap coverage and the judgement read the same units and weights.
+  const index = indexPlaybook(playbook, matcher);
+  const verdicts = judgeActions(playbook, matcher, index);
   // A gap records one of the actions no step describes: a documented action it resembles is not what it records.
-  const covered = gapCoverage(playbook, matcher, new Set(verdicts.filter((verdict) => !verdict.documented).map((verdict) => normalisedText(verdict.action.text))));
+  const undocumented = new Set(verdicts.filter((verdict) => !verdict.documented).map((verdict) => normalisedText(verdict.action.text)));
+  const covered = gapCoverage(playbook, matcher, undocumented, index);
   const seen = new Set<string>();
   const found: UndocumentedAction[] = [];
   for (const verdict of verdicts) {
@@ -394,17 +460,15 @@ export const GAP_THRESHOLD = 0.5;
  * is reporting, not matching: it does not change whether a step describes the
  * action.
  */
-export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: ReadonlySet<string>): Map<string, GapReference> {
+export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: ReadonlySet<string>, index?: PlaybookIndex): Map<string, GapReference> {
   const covered = new Map<string, GapReference>();
   if (!playbook.shadowing.some((session) => session.gaps.length > 0) || !playbook.shadowing.some((session) => session.observed.length > 0)) return covered;
   const { table, weights } = matcher;
-  const units = unitsOf(playbook, table);
-  const context = contextKeysOf(playbook, table);
-  const people = peopleOf(playbook);
+  const playbookIndex = index ?? indexPlaybook(playbook, matcher);
   const actions = playbook.shadowing.flatMap((session) =>
     session.observed.filter((action) => !among || among.has(normalisedText(action.text))).map((action) => {
       const terms = termsOf(action.text, table);
-      return { action, text: normalisedText(action.text), terms, weights: weightsOf(terms, units, context, table, weights, people) };
+      return { action, text: normalisedText(action.text), terms, weights: playbookIndex.weightsOf(terms) };
     }),
   );
   for (const session of playbook.shadowing) {

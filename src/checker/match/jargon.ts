@@ -89,6 +89,9 @@ const SYMBOLS: readonly (readonly [RegExp, string])[] = [
   [/(^|\s)&(?=\s)/g, '$1and'],
 ];
 
+/** A character every pattern of SYMBOLS needs. */
+const SYMBOL_CHARACTERS = /[/>→+~&]/;
+
 /** The regular past tense of a verb ("check" → "checked", "vacuum" → "vacuumed", "file" → "filed"). */
 function pastOf(verb: string): string {
   return verb.endsWith('e') ? `${verb}d` : `${verb}ed`;
@@ -111,10 +114,9 @@ export function buildJargonTable(extra: Readonly<Record<string, string>> = {}): 
   return {
     expand(text) {
       let result = text;
-      for (const [pattern, replacement] of SYMBOLS) result = result.replace(pattern, replacement);
+      // Every symbol has one of these characters: most texts have none.
+      if (SYMBOL_CHARACTERS.test(text)) for (const [pattern, replacement] of SYMBOLS) result = result.replace(pattern, replacement);
       return result.replace(WORD, (word, offset: number, whole: string) => {
-        // Only a word on its own: not the `re` of "re-added", not a part of a path or a name.
-        if (/[-/_@#:.]/.test(whole[offset - 1] ?? '') || /^(?:[-/_@]|[:.]\S)/.test(whole.slice(offset + word.length))) return word;
         const bare = word.replace(/\.$/, '');
         const key = bare.toLowerCase().replace(/['’]/g, '');
         let full = table.get(key);
@@ -124,7 +126,10 @@ export function buildJargonTable(extra: Readonly<Record<string, string>> = {}): 
           const expanded = table.get(base.toLowerCase());
           full = expanded && !expanded.includes(' ') ? pastOf(expanded) : `${base}ed`;
         }
+        // Most words are no clipping: looked up first, they skip the checks of where they stand.
         if (full === undefined) return word;
+        // Only a word on its own: not the `re` of "re-added", not a part of a path or a name.
+        if (/[-/_@#:.]/.test(whole[offset - 1] ?? '') || /^(?:[-/_@]|[:.]\S)/.test(whole.slice(offset + word.length))) return word;
         // A capitalised word that is a clipping only in lower case is a name (`Re` is not "about", `W` not "with").
         if (/^(re|w|wo|min|cal|doc|vs|bc)$/.test(key) && bare !== bare.toLowerCase()) return word;
         return full + (word.endsWith('.') && !/^(approx|incl|vs)$/i.test(bare) ? '.' : '');

@@ -37,6 +37,10 @@ interface Analysis {
   inflectedVerb: boolean;
   /** WordNet knows it (as any part of speech). */
   known: boolean;
+  /** It can be a verb (or WordNet does not know it at all): see canBeVerb. */
+  canBeVerb: boolean;
+  /** Its alternative keys (alternativeKeysOf), once asked: shared, never changed. */
+  alternatives?: string[];
 }
 
 const analyses = new Map<string, Analysis>();
@@ -46,7 +50,7 @@ function analyse(lower: string): Analysis {
   let analysis = analyses.get(lower);
   if (analysis) return analysis;
   if (!/^[a-z][a-z'-]*$/.test(lower)) {
-    analysis = { key: lower, others: [], inflectedVerb: false, known: false };
+    analysis = { key: lower, others: [], inflectedVerb: false, known: false, canBeVerb: true };
   } else {
     const verbs = morphy(lower, 'v');
     const nouns = morphy(lower, 'n');
@@ -55,7 +59,7 @@ function analyse(lower: string): Analysis {
     const lemmas = inflectedVerb ? [...verbs, ...nouns] : [...nouns, ...verbs];
     const known = lemmas.length > 0 || lexicon().entry(lower) !== undefined;
     const key = lemmas[0] ?? (known ? lower : stemmer(lower));
-    analysis = { key, others: [...new Set(lemmas.slice(1))].filter((lemma) => lemma !== key), inflectedVerb, known };
+    analysis = { key, others: [...new Set(lemmas.slice(1))].filter((lemma) => lemma !== key), inflectedVerb, known, canBeVerb: !known || verbs.length > 0 };
   }
   if (analyses.size >= MAX_CACHED) analyses.clear();
   analyses.set(lower, analysis);
@@ -81,9 +85,8 @@ export function isMostlyNoun(word: string): boolean {
 
 /** True when the word can be a verb (or WordNet does not know it at all): "to confirm", not "back to normal". */
 export function canBeVerb(word: string): boolean {
-  const lower = word.toLowerCase();
-  const analysis = analyse(lower);
-  return !analysis.known || morphy(lower, 'v').length > 0;
+  // The verb lemmas are found once, with the word's analysis.
+  return analyse(word.toLowerCase()).canBeVerb;
 }
 
 /** True when the word is an inflected verb form (`rolled`, `took`, `scanning`). */
@@ -111,17 +114,20 @@ export function stemOf(key: string): string {
  * reads `scraped` as `scrape` or `scrap`). A tool used as a verb (`SSHed`,
  * `grepped`) also counts as the tool. Prefixes are left alone: `un-` and
  * `de-` reverse the meaning, and `re-` too often starts another word
- * (`remove`, `restore`, `release`).
+ * (`remove`, `restore`, `release`). Worked out once per word: the result is
+ * shared, and callers must not change it.
  */
 export function alternativeKeysOf(word: string): string[] {
   const lower = word.toLowerCase();
   if (!/^[a-z]+$/.test(lower)) return [];
   const analysis = analyse(lower);
+  if (analysis.alternatives) return analysis.alternatives;
   const result = [...analysis.others];
   if (/ed$/.test(lower) && lower.length >= 5 && !analysis.inflectedVerb) {
     const base = lower.slice(0, -2);
     result.push(base);
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) result.push(base.slice(0, -1));
   }
-  return result.filter((key) => key !== analysis.key);
+  analysis.alternatives = result.filter((key) => key !== analysis.key);
+  return analysis.alternatives;
 }

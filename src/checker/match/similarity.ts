@@ -97,6 +97,11 @@ export interface Comparison {
   matches: number[];
 }
 
+/** Told by termRelation whether its answer came from the WordNet senses that `exclude` filters (see creditsOf). */
+interface RelationTrace {
+  bySenses: boolean;
+}
+
 /** How a step says a term of the action: the relation that gave the credit. */
 export type Relation = 'same' | 'name-part' | 'family' | 'stem' | 'synonym' | 'kind' | 'nominal' | 'inherited' | 'abbreviation' | 'phrase-head' | 'none';
 
@@ -104,7 +109,7 @@ const NONE = { credit: 0, how: 'none' as Relation };
 const SAME = { credit: 1, how: 'same' as Relation };
 
 /** How far `unit` says `term` (0–1), and by which relation. */
-export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>): { credit: number; how: Relation } {
+export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>, trace?: RelationTrace): { credit: number; how: Relation } {
   if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
     if (containsRun(unit.stream, term.parts)) return SAME;
@@ -132,19 +137,61 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
     const asVerb = synonymStrength(bestAgreement(profile.verbSenses, term.verb ? unit.verbConcepts : unit.anyVerbConcepts, exclude));
     const asNoun = term.verb ? 0 : synonymStrength(bestAgreement(profile.nounSenses, unit.nounConcepts, exclude));
     const synonym = Math.max(asVerb, asNoun);
-    if (synonym > 0) return { credit: weights.synonym * synonym, how: 'synonym' };
+    if (synonym > 0) {
+      if (trace) trace.bySenses = true;
+      return { credit: weights.synonym * synonym, how: 'synonym' };
+    }
     // A kind of what the step names: "flask" of its container, "recalculated" of its "Calculate …" button.
-    if ((term.verb ? kindIn(related.verbKinds, unit.anyVerbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) return { credit: weights.kind, how: 'kind' };
+    if ((term.verb ? kindIn(related.verbKinds, unit.anyVerbConcepts, exclude) : kindIn(related.nounKinds, unit.nounConcepts, exclude)) !== undefined) {
+      if (trace) trace.bySenses = true;
+      return { credit: weights.kind, how: 'kind' };
+    }
   }
   if (term.verb && term.classes.some((name) => unit.nounClasses.has(name))) return { credit: weights.nominal, how: 'nominal' };
-  if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) return { credit: weights.nominal, how: 'nominal' };
+  if (related && term.verb && synonymStrength(bestAgreement(related.profile.verbSenses, unit.anyVerbConcepts, exclude)) > 0) {
+    if (trace) trace.bySenses = true;
+    return { credit: weights.nominal, how: 'nominal' };
+  }
   if (term.kind === 'phrase' && unit.verbKeys.has(term.key.split(' ')[0]!)) return { credit: weights.phraseHead, how: 'phrase-head' };
   if ((term.kind === 'identifier' || term.proper) && (unit.inherited.has(term.key) || term.alternatives.some((key) => unit.inherited.has(key)))) return { credit: weights.inherited, how: 'inherited' };
   // A product named short or in full: "Bamboo" for `BambooHR`, "Flexkeeping" for "Flexkeeping app" is the same word already.
   if ((term.proper || (term.kind === 'identifier' && term.parts.length === 1)) && namesProduct(term, unit)) return { credit: 0.8, how: 'name-part' };
-  if (term.kind === 'identifier' && /^[a-z]{2,5}$/.test(term.key) && spellsAcronym(term.key, unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
-  if (term.kind !== 'phrase' && isAbbreviationIn(term.key, term.text.toLowerCase(), unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
+  const facts = factsOf(term);
+  if (term.kind === 'identifier' && facts.acronym && spellsAcronym(term.key, unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
+  if (term.kind !== 'phrase' && facts.clipping && isAbbreviationIn(term.key, facts.clipping, unit.words)) return { credit: weights.abbreviation, how: 'abbreviation' };
   return NONE;
+}
+
+/** What the last checks of termRelation ask of a term's own spelling, worked out once per term rather than once per unit. */
+interface TermFacts {
+  /** Its key could be an acronym (`je`): two to five letters. */
+  acronym: boolean;
+  /** Its key could be a product's short or long name (namesProduct): four letters or more. */
+  product: boolean;
+  /** Its word as a possible clipping (isAbbreviationIn), undefined when it cannot be one. */
+  clipping?: Clipping;
+}
+
+interface Clipping {
+  /** The word without a clipped plural's s. */
+  clipped: string;
+  /** How many times longer than the clipping the long form must be. */
+  ratio: number;
+  /** Prefixes of the word that a step's word may be the clipping of ("reval" of "revaluation": `rev`…). */
+  prefixes: string[];
+}
+
+const termFacts = new WeakMap<Term, TermFacts>();
+
+function factsOf(term: Term): TermFacts {
+  let facts = termFacts.get(term);
+  if (!facts) {
+    facts = { acronym: /^[a-z]{2,5}$/.test(term.key), product: /^[a-z]{4,}$/.test(term.key) };
+    const clipping = clippingOf(term.text.toLowerCase());
+    if (clipping) facts.clipping = clipping;
+    termFacts.set(term, facts);
+  }
+  return facts;
 }
 
 /** How far `unit` says `term`, 0–1. */
@@ -152,17 +199,60 @@ export function termMatch(term: Term, unit: StepUnit, weights: Weights, exclude?
   return termRelation(term, unit, weights, exclude).credit;
 }
 
+/**
+ * How far each of a playbook's steps says each term of an action, without
+ * exclusions (termMatch), term by term: `credit[term * units + unit]`. The
+ * term weights need it, and compare needs it again for each step with the
+ * action's own other words excluded. An exclusion only removes WordNet
+ * senses, so it can only make those checks fail: an answer that did not come
+ * from them (the same word, its family, a table synonym, or a later check
+ * reached because they failed) is the same with any exclusion. `bySenses`
+ * marks the answers the senses gave, the only ones compare asks again.
+ */
+export interface TermCredits {
+  units: number;
+  credit: Float64Array;
+  bySenses: Uint8Array;
+}
+
+export function creditsOf(action: TextTerms, units: readonly StepUnit[], weights: Weights): TermCredits {
+  const count = units.length;
+  const credit = new Float64Array(action.terms.length * count);
+  const bySenses = new Uint8Array(action.terms.length * count);
+  const trace: RelationTrace = { bySenses: false };
+  action.terms.forEach((term, index) => {
+    units.forEach((unit, at) => {
+      trace.bySenses = false;
+      credit[index * count + at] = termRelation(term, unit, weights, undefined, trace).credit;
+      bySenses[index * count + at] = trace.bySenses ? 1 : 0;
+    });
+  });
+  return { units: count, credit, bySenses };
+}
+
 /** One name is the other with a short suffix ("Bamboo" and `BambooHR`): four letters at least, at most four more, the longer a CamelCase name. */
 function namesProduct(term: Term, unit: StepUnit): boolean {
   const key = term.key;
-  if (!/^[a-z]{4,}$/.test(key)) return false;
-  for (const other of unit.keys) {
-    if (other === key || !/^[a-z]{4,}$/.test(other)) continue;
+  if (!factsOf(term).product) return false;
+  for (const other of productKeysOf(unit)) {
+    if (other === key) continue;
     const [short, long] = other.length < key.length ? [other, key] : [key, other];
     if (!long.startsWith(short) || long.length - short.length > 4) continue;
     if (long === key ? term.kind === 'identifier' : unit.identifiers.some((name) => name.key === long)) return true;
   }
   return false;
+}
+
+const productKeys = new WeakMap<StepUnit, string[]>();
+
+/** A unit's keys of four letters or more, in order: the names namesProduct compares (built once per unit). */
+function productKeysOf(unit: StepUnit): string[] {
+  let keys = productKeys.get(unit);
+  if (!keys) {
+    keys = [...unit.keys].filter((key) => /^[a-z]{4,}$/.test(key));
+    productKeys.set(unit, keys);
+  }
+  return keys;
 }
 
 /** A compound's parts with its last one singular (`reach ins` → `reach in`); the same parts when it is not a plain plural. */
@@ -190,24 +280,29 @@ function spellsAcronym(acronym: string, words: readonly string[]): boolean {
   return false;
 }
 
-/** One word a clear abbreviation of the other (`repo`/`repository`, `eng`/`engineers`): a prefix at most 40% as long. */
-function isAbbreviationIn(key: string, word: string, words: readonly string[]): boolean {
-  if (!/^[a-z]{3,}$/.test(word)) return false;
-  if (STOP_WORDS.has(word)) return false;
+/** A word as a possible clipping: three letters or more, not a function word (see isAbbreviationIn). */
+function clippingOf(word: string): Clipping | undefined {
+  if (!/^[a-z]{3,}$/.test(word)) return undefined;
+  if (STOP_WORDS.has(word)) return undefined;
   // A clipped plural keeps its s ("recs" for reconciliations, "temps"); a clipping of four letters or more may be
   // up to half the word ("reval", "prepaid").
   const clipped = /[^s]s$/.test(word) && word.length >= 4 ? word.slice(0, -1) : word;
   const ratio = clipped.length >= 4 ? 1.8 : 2.5;
+  const prefixes: string[] = [];
+  for (let length = 3; length * 2.5 <= clipped.length; length++) prefixes.push(clipped.slice(0, length));
+  return { clipped, ratio, prefixes };
+}
+
+/** One word a clear abbreviation of the other (`repo`/`repository`, `eng`/`engineers`): a prefix at most 40% as long. */
+function isAbbreviationIn(key: string, clipping: Clipping, words: readonly string[]): boolean {
+  const { clipped, ratio } = clipping;
   const index = wordIndexOf(words);
   // A longer word of the step starting with the clipping.
   for (const other of index.byPrefix.get(clipped.slice(0, 3)) ?? []) {
     if (other !== key && other.startsWith(clipped) && other.length >= ratio * clipped.length) return true;
   }
   // A word of the step the action's word is a long form of.
-  for (let length = 3; length * 2.5 <= clipped.length; length++) {
-    const prefix = clipped.slice(0, length);
-    if (prefix !== key && index.words.has(prefix)) return true;
-  }
+  for (const prefix of clipping.prefixes) if (prefix !== key && index.words.has(prefix)) return true;
   return false;
 }
 
@@ -243,13 +338,22 @@ function rarity(documents: number, steps: number): number {
 }
 
 /** The weight of each of the action's terms, from how many steps say it. */
-export function weightsOf(action: TextTerms, units: readonly StepUnit[], context: ReadonlySet<string>, table: SynonymTable, weights: Weights, people: ReadonlySet<string> = new Set()): number[] {
+export function weightsOf(
+  action: TextTerms,
+  units: readonly StepUnit[],
+  context: ReadonlySet<string>,
+  table: SynonymTable,
+  weights: Weights,
+  people: ReadonlySet<string> = new Set(),
+  credits: TermCredits = creditsOf(action, units, weights),
+): number[] {
   // A note's clauses without a verb report what came of it ("still 6 short", "gaskets ok"), when another clause says what was done.
   const verbClauses = new Set(action.terms.filter((term) => term.verb).map((term) => term.clause));
   const purpose = purposeVerbs(action);
   return action.terms.map((term, index) => {
     // Only what a step says itself counts here, not the names it inherits.
-    let documents = units.filter((unit) => termMatch(term, unit, weights) > weights.inherited).length;
+    let documents = 0;
+    for (let at = 0; at < units.length; at++) if (credits.credit[index * credits.units + at]! > weights.inherited) documents++;
     const steplessName = documents === 0 && isName(term);
     if (documents === 0 && (context.has(term.key) || term.parts.every((part) => context.has(part)))) documents = units.length / 2;
     let weight = rarity(documents, units.length);
@@ -302,15 +406,17 @@ function isName(term: Term): boolean {
   return (term.kind === 'identifier' && !term.compound && !term.text.startsWith('#')) || (term.kind === 'word' && term.proper);
 }
 
-/** Compare an action with one unit. */
-export function compare(action: TextTerms, termWeights: readonly number[], unit: StepUnit, table: SynonymTable, weights: Weights): Comparison {
+/** Compare an action with one unit; `known`: the unit is step `known.step` (0-based) of the credits already computed for the action (creditsOf). */
+export function compare(action: TextTerms, termWeights: readonly number[], unit: StepUnit, table: SynonymTable, weights: Weights, known?: { credits: TermCredits; step: number }): Comparison {
   let total = 0;
   let covered = 0;
   const missing: { text: string; weight: number }[] = [];
-  // A word the action says itself cannot stand, as a synonym, for another of its words.
-  const own = new Set(action.terms.map((term) => term.key));
-  const matches = action.terms.map((term) => termMatch(term, unit, weights, withoutKey(own, term.key)));
-  joinSolidCompounds(action, matches, unit);
+  const shape = shapeOf(action);
+  const matches = action.terms.map((term, index) => {
+    const at = known ? index * known.credits.units + known.step : -1;
+    return known && !known.credits.bySenses[at] ? known.credits.credit[at]! : termMatch(term, unit, weights, shape.exclude[index]);
+  });
+  joinSolidCompounds(shape, matches, unit);
   action.terms.forEach((term, index) => {
     const match = matches[index]!;
     total += termWeights[index]!;
@@ -351,30 +457,81 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
   return comparison;
 }
 
-function withoutKey(keys: ReadonlySet<string>, key: string): Set<string> {
-  const rest = new Set(keys);
-  rest.delete(key);
-  return rest;
+/**
+ * What compare asks of an action whatever the unit, worked out once per text
+ * (a text's terms are shared and never change): an action is compared with
+ * every step, pair, Verify paragraph and prerequisite.
+ */
+interface ActionShape {
+  /** Every key the action says. */
+  keys: ReadonlySet<string>;
+  /**
+   * Per term, the action's other keys: a word the action says itself cannot
+   * stand, as a synonym, for another of its words. Terms with the same key share one set.
+   */
+  exclude: ReadonlySet<string>[];
+  /** Plain words (letters only), with their index among the terms, for solid compounds. */
+  words: { term: Term; index: number }[];
+  /** Per neighbouring pair of `words`, the key of the two written as one ("lock" "file" → `lockfile`). */
+  joined: string[];
+  /** Per entry of `words`, the keys of each way to cut a long word in two ("lockfile" → `lock` `file`); empty under seven letters. */
+  cuts: (readonly [string, string])[][];
+}
+
+const shapes = new WeakMap<TextTerms, ActionShape>();
+
+function shapeOf(action: TextTerms): ActionShape {
+  let shape = shapes.get(action);
+  if (!shape) {
+    const own = new Set(action.terms.map((term) => term.key));
+    const byKey = new Map<string, Set<string>>();
+    const exclude = action.terms.map((term) => {
+      let rest = byKey.get(term.key);
+      if (!rest) {
+        rest = new Set(own);
+        rest.delete(term.key);
+        byKey.set(term.key, rest);
+      }
+      return rest;
+    });
+    const words = action.terms.map((term, index) => ({ term, index })).filter(({ term }) => term.kind === 'word' && /^[a-z]+$/i.test(term.text));
+    const joined = words.slice(1).map((b, w) => keyOf(words[w]!.term.text + b.term.text));
+    const cuts = words.map(({ term }) => {
+      if (term.text.length < 7) return [];
+      const lower = term.text.toLowerCase();
+      const found: (readonly [string, string])[] = [];
+      for (let cut = 3; cut <= lower.length - 3; cut++) found.push([keyOf(lower.slice(0, cut)), keyOf(lower.slice(cut))]);
+      return found;
+    });
+    shape = { keys: own, exclude, words, joined, cuts };
+    shapes.set(action, shape);
+  }
+  return shape;
 }
 
 /** Words written as one in one text and as two in the other ("end date" and `-enddate`, "lockfile" and "lock file"). */
-function joinSolidCompounds(action: TextTerms, matches: number[], unit: StepUnit): void {
-  const words = action.terms.map((term, index) => ({ term, index })).filter(({ term }) => term.kind === 'word' && /^[a-z]+$/i.test(term.text));
+function joinSolidCompounds(shape: ActionShape, matches: number[], unit: StepUnit): void {
+  const { words, joined, cuts } = shape;
   for (let w = 0; w + 1 < words.length; w++) {
     const [a, b] = [words[w]!, words[w + 1]!];
     if (b.term.at !== a.term.at + 1 || (matches[a.index]! >= 1 && matches[b.index]! >= 1)) continue;
-    if (unit.keys.has(keyOf(a.term.text + b.term.text))) matches[a.index] = matches[b.index] = 1;
+    if (unit.keys.has(joined[w]!)) matches[a.index] = matches[b.index] = 1;
   }
-  for (const { term, index } of words) {
-    if (matches[index]! >= 1 || term.text.length < 7) continue;
-    const lower = term.text.toLowerCase();
-    for (let cut = 3; cut <= lower.length - 3; cut++) {
-      if (containsRun(unit.stream, [keyOf(lower.slice(0, cut)), keyOf(lower.slice(cut))])) {
+  words.forEach(({ index }, w) => {
+    if (matches[index]! >= 1) return;
+    for (const [left, right] of cuts[w]!) {
+      if (containsPair(unit.stream, left, right)) {
         matches[index] = 1;
         break;
       }
     }
-  }
+  });
+}
+
+/** True when `first` is followed by `second` in `stream` (containsRun for two keys, without building the run). */
+function containsPair(stream: readonly string[], first: string, second: string): boolean {
+  for (let index = 0; index + 1 < stream.length; index++) if (stream[index] === first && stream[index + 1] === second) return true;
+  return false;
 }
 
 /**
@@ -382,19 +539,23 @@ function joinSolidCompounds(action: TextTerms, matches: number[], unit: StepUnit
  * "Close the alert as **Revoked**"; "… to Paid"): the verb is how, the state is what.
  */
 function setsSameState(action: TextTerms, matches: readonly number[], unit: StepUnit): boolean {
-  const markers = new Set(['as', 'to'].map((word) => keyOf(word)));
+  const markers = (stateMarkers ??= new Set(['as', 'to'].map((word) => keyOf(word))));
   return action.terms.some((term, index) => {
     if (matches[index]! < 1 || term.kind === 'number' || !markers.has(action.stream[term.at - 1] ?? '')) return false;
     return unit.stream.some((key, at) => key === term.key && markers.has(unit.stream[at - 1] ?? ''));
   });
 }
 
+/** Keys of "as" and "to" (setsSameState), and of "no" and "without" (removesWhatStepForbids): built on first use, when the lexicon is there. */
+let stateMarkers: Set<string> | undefined;
+let negationKeys: Set<string> | undefined;
+
 /** The action removes what the step says must not be there ("Struck out the non-solicit clause", "No non-solicit clause"). */
 function removesWhatStepForbids(action: TextTerms, verb: Term | undefined, unit: StepUnit): boolean {
   if (!verb || !verb.classes.includes('delete')) return false;
   const object = action.terms.find((term) => term.at > verb.at && !term.weak && term.kind !== 'number');
   if (!object) return false;
-  const negations = new Set(['no', 'without'].map((word) => keyOf(word)));
+  const negations = (negationKeys ??= new Set(['no', 'without'].map((word) => keyOf(word))));
   return unit.stream.some((key, at) => negations.has(key) && object.parts.every((part, offset) => unit.stream[at + 1 + offset] === part));
 }
 
@@ -516,6 +677,24 @@ function otherAlternativeIn(action: TextTerms, matches: readonly number[], unit:
   return undefined;
 }
 
+/** What otherTargetIn asks of a name, whatever the unit: its word parts, its punctuation, its key made singular. */
+interface NameFacts {
+  parts: Set<string>;
+  style: string;
+  singular: string;
+}
+
+const nameFacts = new WeakMap<Term, NameFacts>();
+
+function nameFactsOf(term: Term): NameFacts {
+  let facts = nameFacts.get(term);
+  if (!facts) {
+    facts = { parts: new Set(term.parts.filter((part) => /[a-z]{2,}/.test(part))), style: separatorsOf(term.text), singular: singularParts(term.parts).join(' ') };
+    nameFacts.set(term, facts);
+  }
+  return facts;
+}
+
 /** The punctuation a name is built with (`-`, `_`, `.`): names of one kind share it. */
 function separatorsOf(text: string): string {
   return [...new Set(text.replace(/^#/, '').replace(/[\p{L}\p{N}]/gu, ''))].sort().join('');
@@ -528,19 +707,18 @@ function separatorsOf(text: string): string {
  */
 function otherTargetIn(action: TextTerms, matches: readonly number[], unit: StepUnit): { action: string; step: string } | undefined {
   // A name of the step the action says too is not a competitor ("pg-orders-1 UP in orders-ro" for "the node is UP in orders-ro").
-  const said = new Set(action.terms.map((term) => term.key));
+  const said = shapeOf(action).keys;
   for (const [index, term] of action.terms.entries()) {
     if (term.kind !== 'identifier' || term.parts.length < 2 || matches[index]! >= 1) continue;
-    const parts = new Set(term.parts.filter((part) => /[a-z]{2,}/.test(part)));
+    const { parts, style, singular } = nameFactsOf(term);
     if (parts.size === 0) continue;
-    const style = separatorsOf(term.text);
     const similar = unit.identifiers.find(
       (other) =>
         other.parts.length >= 2 &&
         other.key !== term.key &&
-        other.key !== singularParts(term.parts).join(' ') &&
+        other.key !== singular &&
         !said.has(other.key) &&
-        separatorsOf(other.text) === style &&
+        nameFactsOf(other).style === style &&
         other.parts.some((part) => parts.has(part)) &&
         other.parts.some((part) => /[a-z]{2,}/.test(part) && !parts.has(part)),
     );

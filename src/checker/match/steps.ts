@@ -197,7 +197,7 @@ function namesOf(text: TextTerms): string[] {
 }
 
 /** The terms of every top-level step. */
-function stepTerms(playbook: Playbook, table: SynonymTable): TextTerms[] {
+export function stepTerms(playbook: Playbook, table: SynonymTable): TextTerms[] {
   return playbook.steps.map((step) => termsOf(textOfStep(step), table));
 }
 
@@ -250,12 +250,19 @@ export function gapUnitOf(found: string, table: SynonymTable): StepUnit {
 export function pairsOf(playbook: Playbook, table: SynonymTable, units: readonly StepUnit[]): StepUnit[] {
   const texts = stepTerms(playbook, table);
   const pairs: StepUnit[] = [];
-  for (let index = 0; index + 1 < playbook.steps.length; index++) {
-    const implied = [...impliedClasses(playbook.steps[index]!), ...impliedClasses(playbook.steps[index + 1]!)];
-    const both = [playbook.steps[index]!, playbook.steps[index + 1]!];
-    pairs.push(unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both), table));
-  }
+  for (let index = 0; index + 1 < playbook.steps.length; index++) pairs.push(pairUnitOf(playbook, table, units, index, texts));
   return pairs;
+}
+
+/**
+ * Steps `index + 1` and `index + 2` as one unit (see pairsOf); `texts` are the
+ * steps' terms, when the caller has them. Built alone so a matcher can build
+ * only the pairs an action needs.
+ */
+export function pairUnitOf(playbook: Playbook, table: SynonymTable, units: readonly StepUnit[], index: number, texts: readonly TextTerms[] = stepTerms(playbook, table)): StepUnit {
+  const implied = [...impliedClasses(playbook.steps[index]!), ...impliedClasses(playbook.steps[index + 1]!)];
+  const both = [playbook.steps[index]!, playbook.steps[index + 1]!];
+  return unitOf([index + 1, index + 2], both[1]!.title, [texts[index]!, texts[index + 1]!], implied, units[index]!.inherited, programsOf(both), table);
 }
 
 /** Keys of the people of the playbook (owner, leads, shadows): who did the work is not what was done. */

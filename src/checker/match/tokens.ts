@@ -180,18 +180,24 @@ interface RawToken {
   before: string;
 }
 
+/** A token ending in what rawTokens trims: a possessive's s, or punctuation. */
+const TRIMMED_END = /[sS.:'’=/\\-]$/;
+
 function rawTokens(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   let last = 0;
   let sentenceStart = true;
   let before = '';
   for (const match of text.matchAll(TOKEN)) {
-    const gap = text.slice(last, match.index);
-    if (/[.!?:;\n]\s*$|^\s*$/.test(gap) && last === 0) sentenceStart = true;
-    else if (/[.!?:;]\s*$/.test(gap) || /\n\s*\n/.test(gap) || /[→>]/.test(gap)) sentenceStart = true;
-    if (/,\s*$/.test(gap)) before = ',';
+    // Most tokens follow the last after one space, which neither starts a sentence nor is a comma.
+    if (last === 0 || match.index !== last + 1 || text.charCodeAt(last) !== 32) {
+      const gap = text.slice(last, match.index);
+      if (/[.!?:;\n]\s*$|^\s*$/.test(gap) && last === 0) sentenceStart = true;
+      else if (/[.!?:;]\s*$/.test(gap) || /\n\s*\n/.test(gap) || /[→>]/.test(gap)) sentenceStart = true;
+      if (/,\s*$/.test(gap)) before = ',';
+    }
     // Trailing sentence punctuation and possessives are not part of the name.
-    let token = match[0].replace(/['’]s$/i, '').replace(/[.:'’=/\\-]+$/, '');
+    let token = TRIMMED_END.test(match[0]) ? match[0].replace(/['’]s$/i, '').replace(/[.:'’=/\\-]+$/, '') : match[0];
     if (token.length === 0) token = match[0];
     tokens.push({ text: token, sentenceStart, before });
     sentenceStart = /[.!?:;]$/.test(match[0]) && !/\w[.:]\w/.test(match[0].slice(-3));
@@ -228,16 +234,17 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
   const terms: Term[] = [];
   // First pass: stream keys of plain words, so phrases can be found in them.
   const wordKeys: { key: string; index: number }[] = [];
+  // Each token is classified once: both passes and the clause marks read it.
+  const kinds = raw.map((token) => classify(token.text, token.sentenceStart));
   raw.forEach((token, index) => {
-    const { kind } = classify(token.text, token.sentenceStart);
     const lower = token.text.toLowerCase();
-    if (kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
+    if (kinds[index]!.kind === 'word' && /^[\p{L}'’-]+$/u.test(token.text) && !lower.includes('-')) wordKeys.push({ key: keyOf(lower), index });
   });
   const inPhrase = new Map<number, { key: string; start: number; lemma?: string }>();
   findPhrases(wordKeys, table, inPhrase, raw);
   let first = true;
   raw.forEach((token, index) => {
-    const { kind, proper } = classify(token.text, token.sentenceStart);
+    const { kind, proper } = kinds[index]!;
     const lower = token.text.toLowerCase();
     const at = stream.length;
     const isFirst = first;
@@ -250,8 +257,8 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
         // A WordNet phrasal verb the table does not know keeps its verb's classes ("strike out" deletes, like "strike").
         const own = table.classesOf(phrase.key);
         const classes = own.length > 0 || !phrase.lemma ? own : table.classesOf(phrase.key.split(' ')[0]!);
-        const fields = { text: phrase.key, kind: 'phrase' as const, key: phrase.key, parts: [phrase.key], classes, verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), instruction: token.sentenceStart || isFirst || INSTRUCTION_OPENERS.has(token.before), head: token.sentenceStart, at };
-        terms.push(term(phrase.lemma ? { ...fields, lemma: phrase.lemma } : fields));
+        const fields = { text: phrase.key, kind: 'phrase' as const, key: phrase.key, parts: [phrase.key], classes, verb: isFirst || VERB_OPENERS.has(token.before), verbCandidate: !NOUN_MARKERS.has(token.before), instruction: token.sentenceStart || isFirst || INSTRUCTION_OPENERS.has(token.before), head: token.sentenceStart, at, lemma: phrase.lemma };
+        terms.push(term(fields));
       }
       return;
     }
@@ -273,10 +280,12 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
     }
     // Plain words, and hyphenated compounds of plain words.
     // "re-added", "pre-check", "co-signed": a prefix and a word, not a compound name.
-    const pieces = lower
-      .split(/[-'’]+/)
-      .filter(Boolean)
-      .filter((piece, at, all) => !(at === 0 && all.length > 1 && PREFIXES.has(piece)));
+    const pieces = !HAS_PIECES.test(lower)
+      ? [lower]
+      : lower
+          .split(/[-'’]+/)
+          .filter(Boolean)
+          .filter((piece, at, all) => !(at === 0 && all.length > 1 && PREFIXES.has(piece)));
     const compound = pieces.length > 1;
     if (compound) {
       const keys = pieces.map((piece) => keyOf(piece));
@@ -301,9 +310,9 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
           key,
           parts: [key],
           alternatives,
-          classes: [...new Set([key, ...alternatives].flatMap((k) => table.classesOf(k)))],
+          classes: alternatives.length === 0 ? table.classesOf(key) : [...new Set([key, ...alternatives].flatMap((k) => table.classesOf(k)))],
           proper,
-          weak: WEAK_WORDS.has(piece) || piece.length < 2 || (UNIT_WORDS.has(piece) && index > 0 && classify(raw[index - 1]!.text, false).kind === 'number'),
+          weak: WEAK_WORDS.has(piece) || piece.length < 2 || (UNIT_WORDS.has(piece) && index > 0 && kinds[index - 1]!.kind === 'number'),
           verb,
           verbCandidate,
           instruction,
@@ -311,13 +320,13 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
           head: token.sentenceStart && !compound,
           inCompound: compound,
           at: stream.length - 1,
-          ...(lemma ? { lemma } : {}),
+          lemma,
         }),
       );
     });
   });
   findActionVerb(terms, raw);
-  const byStart = tokenStarts(raw);
+  const byStart = tokenStarts(raw, kinds);
   markClauses(terms, raw, byStart);
   const additive = ADDITIVE.test(text);
   const extra = additive || EXTRA.test(text);
@@ -329,6 +338,9 @@ const ADDITIVE = /\b(?:too|also|as well|in addition|additionally)\b/i;
 /** Precautions, opportunities and exceptions: "in case", "to be safe", "while there", "even though", "extra". */
 const EXTRA = /\b(?:(?:just )?in case|to be (?:safe|sure)|while (?:there|at it|(?:he|she|they|i|we|you) (?:was|were|had))|even (?:tho|though|if)|extra|on top of)\b/i;
 
+/** A word with a hyphen or an apostrophe: only such a word splits into pieces. */
+const HAS_PIECES = /[-'’]/;
+
 /** Prefixes written with a hyphen: "re-added" is "added" (again), not a name with two parts. */
 const PREFIXES = new Set(['re', 'pre', 'co', 'non', 'un', 'de', 'sub', 'self', 'multi', 'post', 'mid', 'semi', 'double', 'triple', 'e']);
 
@@ -339,13 +351,13 @@ const SUBJECT_FOLLOWERS = new Set(['already', 'still', 'just', 'also', 'then', '
 const CLAUSE_OPENERS = new Set(['so', 'then', 'but', 'because', 'since', 'while', 'when', 'until', 'till']);
 
 /** Raw token index of each stream position where a token starts (identifiers and compounds take several). */
-function tokenStarts(raw: readonly RawToken[]): Map<number, number> {
+function tokenStarts(raw: readonly RawToken[], kinds: readonly { kind: TermKind }[]): Map<number, number> {
   const byStart = new Map<number, number>();
   let at = 0;
   raw.forEach((token, index) => {
     byStart.set(at, index);
-    const { kind } = classify(token.text, token.sentenceStart);
-    at += kind === 'identifier' ? Math.max(1, identifierKey(token.text).parts.length) + (token.text.startsWith('#') ? 1 : 0) : kind === 'number' ? 1 : Math.max(1, token.text.split(/[-'’]+/).filter(Boolean).length);
+    const { kind } = kinds[index]!;
+    at += kind === 'identifier' ? Math.max(1, identifierKey(token.text).parts.length) + (token.text.startsWith('#') ? 1 : 0) : kind === 'number' || !HAS_PIECES.test(token.text) ? 1 : Math.max(1, token.text.split(/[-'’]+/).filter(Boolean).length);
   });
   return byStart;
 }
@@ -425,8 +437,29 @@ export function nestedNamesOf(outer: Term): Term[] {
     .map(({ key, parts, piece }) => term({ text: piece, kind: 'identifier', key, parts, at: outer.at }));
 }
 
-function term(fields: Partial<Term> & Pick<Term, 'text' | 'kind' | 'key' | 'parts' | 'at'>): Term {
-  return { clause: 0, alternatives: [], classes: [], proper: false, weak: false, compound: false, verb: false, verbCandidate: false, instruction: false, participle: false, head: false, inCompound: false, ...fields };
+/** A term from the fields given, the rest at their defaults; every term is built with its properties in one order (one object shape for the matcher's hot loops), `lemma` only when known. */
+function term(fields: Omit<Partial<Term>, 'lemma'> & Pick<Term, 'text' | 'kind' | 'key' | 'parts' | 'at'> & { lemma?: string | undefined }): Term {
+  const made: Term = {
+    text: fields.text,
+    kind: fields.kind,
+    key: fields.key,
+    parts: fields.parts,
+    alternatives: fields.alternatives ?? [],
+    classes: fields.classes ?? [],
+    proper: fields.proper ?? false,
+    weak: fields.weak ?? false,
+    compound: fields.compound ?? false,
+    verb: fields.verb ?? false,
+    verbCandidate: fields.verbCandidate ?? false,
+    instruction: fields.instruction ?? false,
+    participle: fields.participle ?? false,
+    head: fields.head ?? false,
+    inCompound: fields.inCompound ?? false,
+    at: fields.at,
+    clause: fields.clause ?? 0,
+  };
+  if (fields.lemma) made.lemma = fields.lemma;
+  return made;
 }
 
 /**

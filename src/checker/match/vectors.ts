@@ -43,15 +43,30 @@ export function vectorsFrom(bytes: Uint8Array, loadMs = 0): WordVectors {
     }
     return norm;
   };
+  // Cosines already computed, by pair of rows: every playbook's units are new, but their words are not
+  // (on the 1,000-playbook bench corpus, 620,000 cosines are asked of 2,233 pairs of words).
+  // A row's norm is the double the first time it is computed and its float32 rounding after that, so a
+  // cosine is kept only once both norms were stored before it: the value any later call would compute.
+  const cosines = new Map<number, number>();
+  const MAX_COSINES = 1_000_000;
   return {
     rowOf: (word) => rows.get(word) ?? -1,
     cosine(a, b) {
       if (a === b) return 1;
+      const key = a * size + b;
+      const known = cosines.get(key);
+      if (known !== undefined) return known;
+      const settled = norms[a] !== 0 && norms[b] !== 0;
       let dot = 0;
       const offsetA = a * dimensions;
       const offsetB = b * dimensions;
       for (let k = 0; k < dimensions; k++) dot += data[offsetA + k]! * data[offsetB + k]!;
-      return dot / (normOf(a) * normOf(b));
+      const cosine = dot / (normOf(a) * normOf(b));
+      if (settled) {
+        if (cosines.size >= MAX_COSINES) cosines.clear();
+        cosines.set(key, cosine);
+      }
+      return cosine;
     },
     size,
     dimensions,
