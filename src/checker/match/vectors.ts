@@ -33,7 +33,9 @@ export function vectorsFrom(bytes: Uint8Array, loadMs = 0): WordVectors {
   const data = new Int8Array(bytes.buffer, bytes.byteOffset + 19 + listLength, size * dimensions);
   const rows = new Map<string, number>();
   words.forEach((word, row) => rows.set(word, row));
-  const norms = new Float32Array(size);
+  // Doubles, not float32: a norm stored and read back must be the value that was computed, or a cosine would
+  // depend on whether its rows' norms were computed before (an order that differs in one thread and on workers).
+  const norms = new Float64Array(size);
   const normOf = (row: number) => {
     let norm = norms[row]!;
     if (norm === 0) {
@@ -45,8 +47,6 @@ export function vectorsFrom(bytes: Uint8Array, loadMs = 0): WordVectors {
   };
   // Cosines already computed, by pair of rows: every playbook's units are new, but their words are not
   // (on the 1,000-playbook bench corpus, 620,000 cosines are asked of 2,233 pairs of words).
-  // A row's norm is the double the first time it is computed and its float32 rounding after that, so a
-  // cosine is kept only once both norms were stored before it: the value any later call would compute.
   const cosines = new Map<number, number>();
   const MAX_COSINES = 1_000_000;
   return {
@@ -56,16 +56,13 @@ export function vectorsFrom(bytes: Uint8Array, loadMs = 0): WordVectors {
       const key = a * size + b;
       const known = cosines.get(key);
       if (known !== undefined) return known;
-      const settled = norms[a] !== 0 && norms[b] !== 0;
       let dot = 0;
       const offsetA = a * dimensions;
       const offsetB = b * dimensions;
       for (let k = 0; k < dimensions; k++) dot += data[offsetA + k]! * data[offsetB + k]!;
       const cosine = dot / (normOf(a) * normOf(b));
-      if (settled) {
-        if (cosines.size >= MAX_COSINES) cosines.clear();
-        cosines.set(key, cosine);
-      }
+      if (cosines.size >= MAX_COSINES) cosines.clear();
+      cosines.set(key, cosine);
       return cosine;
     },
     size,

@@ -4,7 +4,7 @@
  * vectors it reads (src/checker/match/vectors.bin).
  */
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, featuresOf, softMatch } from '../../../src/checker/match/features.ts';
 import { contributions, matchModel, probabilityUndocumented } from '../../../src/checker/match/model.ts';
@@ -69,6 +69,20 @@ describe('word vectors', () => {
     expect(vectors.size).toBeGreaterThan(30_000);
     expect(vectors.rowOf('curtain')).toBeGreaterThanOrEqual(0);
     expect(vectors.rowOf('curtains')).toBe(-1);
+  });
+
+  it('give a cosine that does not depend on what was asked before (one thread and workers ask in other orders)', () => {
+    const bytes = readFileSync('src/checker/match/vectors.bin');
+    const fresh = vectorsFrom(bytes);
+    const primed = vectorsFrom(bytes);
+    const [close, drew, restart, reboot] = ['close', 'drew', 'restart', 'reboot'].map((word) => fresh.rowOf(word)) as [number, number, number, number];
+    const first = fresh.cosine(close, drew);
+    // The other asks about both words with others first, so their norms are already stored when it asks.
+    primed.cosine(close, restart);
+    primed.cosine(drew, reboot);
+    expect(primed.cosine(close, drew)).toBe(first);
+    expect(primed.cosine(drew, close)).toBe(first);
+    expect(fresh.cosine(close, drew)).toBe(first);
   });
 
   it('say which words are used alike, antonyms included (which is why the penalties stay)', () => {
