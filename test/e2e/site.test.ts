@@ -8,12 +8,12 @@
  * in its box, print). Screenshots of each page type in each of the four go to
  * test-results/screenshots/, and printed pages too.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/core/parse.ts';
+import { readBuiltPages } from '../../src/site/built-pages.ts';
 import { BASE, buildFixtureSite } from './build-site.ts';
 import { launchChromium } from './chromium.ts';
 import { nextResults, openSearch, oursTopTen, searchRuns } from './search-quality.ts';
@@ -81,15 +81,7 @@ afterAll(async () => {
 
 describe('the built site', () => {
   it('has no page over 30 KB of HTML, the docs pages included (issue 13)', () => {
-    const pages: { path: string; bytes: number }[] = [];
-    const walk = (folder: string) => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.html')) pages.push({ path: path.slice(out.length), bytes: statSync(path).size });
-      }
-    };
-    walk(out);
+    const pages = readBuiltPages(out).map((page) => ({ path: page.path, bytes: Buffer.byteLength(page.html) }));
     expect(pages.length).toBeGreaterThan(50);
     expect(pages.filter((page) => page.bytes > 30 * 1024)).toEqual([]);
   });
