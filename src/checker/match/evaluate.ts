@@ -12,7 +12,7 @@
  * Pure: the caller reads the files.
  */
 import type { Playbook } from '../../core/model.ts';
-import { findUndocumentedActions, gapCoverage, matcherFor, type MatcherOptions } from './index.ts';
+import { findUndocumentedActions, normalisedText, type MatcherOptions } from './index.ts';
 
 /** One case of labels.json. */
 export interface CaseLabels {
@@ -61,12 +61,12 @@ export function outcomesOf(file: string, playbook: Playbook, labels: CaseLabels,
   }
   const undocumented = findUndocumentedActions(playbook, options);
   const found = new Map(undocumented.map((u) => [u.action.text, u]));
-  // What the checker does: a gap covers one of the actions no step describes.
-  const covered = gapCoverage(playbook, matcherFor(options), new Set(undocumented.map((u) => u.action.text.trim().replace(/\s+/g, ' ').toLowerCase())));
+  // The gap each one's finding gives way to, as the checker found it (a gap covers only actions no step describes).
+  const covered = new Map(undocumented.flatMap((u) => (u.coveredBy ? [[normalisedText(u.action.text), u.coveredBy] as const] : [])));
   const expectedAfter = new Map(labels.undocumented.map((u) => [u.observed, u.after_step]));
   return labeled.map((text) => {
     const hit = found.get(text);
-    const gap = covered.get(text.trim().replace(/\s+/g, ' ').toLowerCase());
+    const gap = covered.get(normalisedText(text));
     const outcome: Outcome = { file, observed: text, expected: expectedAfter.has(text) ? 'undocumented' : 'documented', actual: hit ? 'undocumented' : 'documented', reported: hit !== undefined || gap !== undefined };
     if (gap) outcome.coveredBy = gap.id ?? `session ${gap.session + 1}, gap ${gap.index + 1}`;
     if (expectedAfter.has(text)) outcome.expectedAfter = expectedAfter.get(text)!;

@@ -433,7 +433,7 @@ export function findUndocumentedActions(playbook: Playbook, options?: MatcherOpt
 }
 
 /** Texts compare case- and space-insensitively (an entry repeated in two sessions is one). */
-function normalisedText(text: string): string {
+export function normalisedText(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

@@ -377,28 +377,26 @@ export function weightsOf(
   });
 }
 
-const purposeMemo = new WeakMap<TextTerms, boolean[]>();
-
 /**
  * Which verbs say what an action was for, not what was done: a verb right after "to", or after
  * "so", "so that" or "in order to", once the action has had its own verb ("Phoned Mrs Patel to
  * say it was in", "Looked the employees up to get their approvers"). The purpose is not a second
- * action: a step that describes the first verb is not "missing" the second.
+ * action: a step that describes the first verb is not "missing" the second. Worked out with the
+ * action's shape, once per text.
  */
-export function purposeVerbs(action: TextTerms): boolean[] {
-  let purpose = purposeMemo.get(action);
-  if (!purpose) {
-    let seenVerb = false;
-    purpose = action.terms.map((term) => {
-      if (!term.verb) return false;
-      const before = action.stream[term.at - 1];
-      const isPurpose = seenVerb && (before === 'to' || before === 'so' || before === 'that');
-      seenVerb = true;
-      return isPurpose;
-    });
-    purposeMemo.set(action, purpose);
-  }
-  return purpose;
+export function purposeVerbs(action: TextTerms): readonly boolean[] {
+  return shapeOf(action).purpose;
+}
+
+function purposeOf(action: TextTerms): boolean[] {
+  let seenVerb = false;
+  return action.terms.map((term) => {
+    if (!term.verb) return false;
+    const before = action.stream[term.at - 1];
+    const isPurpose = seenVerb && (before === 'to' || before === 'so' || before === 'that');
+    seenVerb = true;
+    return isPurpose;
+  });
 }
 
 /** A name rather than a word: an ID (`S-118`, `INC-4471`), a product or code (`ReplicaSet`, `BAR`), a capitalised name (`Orchid`, `Ana`); not a channel. */
@@ -428,7 +426,7 @@ export function compare(action: TextTerms, termWeights: readonly number[], unit:
 
   // Each verb the step does not use costs its share: "Made …, copying … and clearing …" with only
   // "make" and "copy" in the step pays a third. A command the step runs, named in full, is the action itself.
-  const verbs = action.terms.filter((term, index) => term.verb && !table.isLight(term.key) && !purposeVerbs(action)[index]);
+  const verbs = action.terms.filter((term, index) => term.verb && !table.isLight(term.key) && !shape.purpose[index]);
   const unsaid = verbs.filter((term) => !saysVerb(term, unit) && !saysVerbWithNoun(action, term, unit));
   if (unsaid.length > 0 && !namesCommand(action, unit) && !sharesPhrase(action, matches, unit) && !setsSameState(action, matches, unit) && !removesWhatStepForbids(action, verbs[0]!, unit)) {
     // Only the main verb can be reversed ("Unpaused" where the step pauses): a later verb may be the step's own "stop and page".
@@ -476,6 +474,8 @@ interface ActionShape {
   joined: string[];
   /** Per entry of `words`, the keys of each way to cut a long word in two ("lockfile" → `lock` `file`); empty under seven letters. */
   cuts: (readonly [string, string])[][];
+  /** Per term, whether it is a purpose verb (purposeVerbs). */
+  purpose: boolean[];
 }
 
 const shapes = new WeakMap<TextTerms, ActionShape>();
@@ -503,7 +503,7 @@ function shapeOf(action: TextTerms): ActionShape {
       for (let cut = 3; cut <= lower.length - 3; cut++) found.push([keyOf(lower.slice(0, cut)), keyOf(lower.slice(cut))]);
       return found;
     });
-    shape = { keys: own, exclude, words, joined, cuts };
+    shape = { keys: own, exclude, words, joined, cuts, purpose: purposeOf(action) };
     shapes.set(action, shape);
   }
   return shape;

@@ -351,7 +351,7 @@ const HAS_PIECES = /[-'’]/;
 const PREFIXES = new Set(['re', 'pre', 'co', 'non', 'un', 'de', 'sub', 'self', 'multi', 'post', 'mid', 'semi', 'double', 'triple', 'e']);
 
 /** Words that follow a note's subject, not its verb: auxiliaries and the adverbs that come before a verb. */
-const SUBJECT_FOLLOWERS = new Set(['already', 'still', 'just', 'also', 'then', 'never', 'had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'could', 'would', 'will', 'can', 'should', 'had', "hadn't", "didn't", "wasn't", "couldn't", 'finally', 'quickly', 'first']);
+const SUBJECT_FOLLOWERS = new Set(['already', 'still', 'just', 'also', 'then', 'never', 'had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'could', 'would', 'will', 'can', 'should', "hadn't", "didn't", "wasn't", "couldn't", 'finally', 'quickly', 'first']);
 
 /** Words that open a new clause of a note after a comma or on their own ("…, so asked IT", "then payout"). */
 const CLAUSE_OPENERS = new Set(['so', 'then', 'but', 'because', 'since', 'while', 'when', 'until', 'till']);
