@@ -11,7 +11,8 @@
  * steps used it.
  */
 import { isModifier, keyOf } from './lemma.ts';
-import { bestAgreement, kindIn, relationsOf, synonymStrength } from './relations.ts';
+import { lexicon } from './lexicon.ts';
+import { bestAgreement, kindIn, profileOf, relationsOf, synonymStrength } from './relations.ts';
 import type { StepUnit } from './steps.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { STOP_WORDS, type Term, type TextTerms } from './tokens.ts';
@@ -97,6 +98,23 @@ export interface Comparison {
   matches: number[];
 }
 
+/** What a reading measures, by its unit (the keys of the nouns and verbs a step names it with). */
+const MEASURES: readonly [RegExp, readonly string[]][] = [
+  [/^°?[cf]$|^deg(?:rees?)?[cf]?$/, ['temperature', 'temp', 'thermometer']],
+  [/^(?:k?g|mg|lbs?|oz)$/, ['weight', 'weigh', 'mass', 'scale']],
+  [/^(?:[mc]?l|gal)$/, ['volume', 'level']],
+  [/^(?:psi|k?pa|m?bar)$/, ['pressure', 'gauge']],
+  [/^%$/, ['percent', 'percentage', 'level']],
+  [/^ppm$/, ['concentration', 'level', 'reading']],
+];
+
+/** The keys a step may name a reading's quantity with: `2.8C`, `5 °C`, `4.2kg`; undefined for a plain number. */
+export function measuredBy(text: string): readonly string[] | undefined {
+  const unit = /^[-+]?\d[\d.,]*\s*(.+)$/.exec(text.trim())?.[1]?.toLowerCase();
+  if (!unit) return undefined;
+  return MEASURES.find(([pattern]) => pattern.test(unit))?.[1];
+}
+
 /** Told by termRelation whether its answer came from the WordNet senses that `exclude` filters (see creditsOf). */
 interface RelationTrace {
   bySenses: boolean;
@@ -110,6 +128,9 @@ const SAME = { credit: 1, how: 'same' as Relation };
 
 /** How far `unit` says `term` (0–1), and by which relation. */
 export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>, trace?: RelationTrace): { credit: number; how: Relation } {
+  // A reading fills the step's slot for what it measures: "2.8C" is the core temperature it says to take, "4.2kg" the weight.
+  const measured = term.kind === 'number' || term.kind === 'identifier' ? measuredBy(term.text) : undefined;
+  if (measured?.some((key) => unit.keys.has(key))) return SAME;
   if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
     if (containsRun(unit.stream, term.parts)) return SAME;
@@ -124,6 +145,7 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
   }
   if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return SAME;
   if (term.verb && unit.instructionKeys.has(term.key)) return SAME;
+  if (term.verb && doesAgain(term.key, unit)) return { credit: weights.family, how: 'family' };
   const related = term.lemma && !term.proper ? relationsOf(term.lemma) : undefined;
   if (related) {
     if (related.profile.family.some((key) => unit.keys.has(key))) return { credit: weights.family, how: 'family' };
@@ -611,10 +633,28 @@ function saysVerb(verb: Term, unit: StepUnit): boolean {
   // A phrasal verb whose verb the step says bare ("Struck out" for "Strike"); a step's own phrasal verb is one term, so "Turn on" does not say "turn".
   if (verb.kind === 'phrase' && unit.verbKeys.has(verb.key.split(' ')[0]!)) return true;
   if (unit.nominalVerbs.has(verb.key) || verb.classes.some((name) => unit.nominalClasses.has(name))) return true;
+  if (doesAgain(verb.key, unit)) return true;
   if (!verb.lemma) return false;
   const related = relationsOf(verb.lemma);
   if (related.profile.family.some((key) => unit.verbKeys.has(key))) return true;
   return synonymStrength(bestAgreement(related.profile.verbSenses, unit.verbConcepts)) > 0 || kindIn(related.verbKinds, unit.anyVerbConcepts) !== undefined;
+}
+
+/**
+ * A verb that does the step's verb again ("Recounted" for "count", "Reweighed" for "weigh"): re- and a verb the step
+ * says, when WordNet does not know the word or knows it as a kind of that verb. "Removed" is not "move" again:
+ * WordNet's remove is no kind of move.
+ */
+function doesAgain(key: string, unit: StepUnit): boolean {
+  const prefixed = /^re([a-z]{4,})$/.exec(key);
+  if (!prefixed) return false;
+  const base = keyOf(prefixed[1]!);
+  if (!unit.verbKeys.has(base)) return false;
+  const senses = profileOf(key).verbSenses;
+  if (senses.length === 0) return true;
+  const baseSynsets = new Set(profileOf(base).verbSenses.map((sense) => sense.synset));
+  const lex = lexicon();
+  return senses.some((sense) => [...lex.ancestors(sense.synset, 1).keys()].some((synset) => baseSynsets.has(synset)));
 }
 
 /**

@@ -64,6 +64,16 @@ export interface StepUnit {
   nominalClasses: Set<string>;
 }
 
+/** Words before the tool a step names ("with the probe", "using a mop"), and the articles that may stand between. */
+const TOOL_MARKERS = new Set(['with', 'use']);
+const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'your']);
+
+/** The word at `at` is the tool a step says to use: right after "with"/"using", or after one article. */
+function namesTool(stream: readonly string[], at: number): boolean {
+  const before = stream[at - 1] ?? '';
+  return TOOL_MARKERS.has(before) || (ARTICLES.has(before) && TOOL_MARKERS.has(stream[at - 2] ?? ''));
+}
+
 /** Suffixes of nouns made from verbs (WordNet's family says which verb). */
 const NOMINALISATION = /(?:ment|tion|sion|al|ance|ence|age|ure|ery)$/;
 
@@ -158,6 +168,11 @@ function unitOf(numbers: number[], title: string, texts: TextTerms[], implied: s
       if ((term.instruction || (source === 'gap' && term.verbCandidate)) && profile.verbSenses.length > 0) {
         addConcepts(verbConcepts, profile.verbSenses, term.key);
         addConcepts(verbNounConcepts, profile.nounSenses, term.key);
+      }
+      // The tool a step says to do it with is how the doer says it: "with the probe" is what "Probed the cod" does, "with a mop" "Mopped".
+      if (term.kind === 'word' && !term.instruction && profile.verbSenses.length > 0 && namesTool(text.stream, term.at)) {
+        verbKeys.add(term.key);
+        addConcepts(verbConcepts, profile.verbSenses, term.key);
       }
       // A light verb's object is what the step tells the reader to do: "Take a photo", "Make a backup", "Give approval".
       if (term.instruction && table.isLight(term.key)) {

@@ -339,8 +339,11 @@ function readTerms(text: string, table: SynonymTable): TextTerms {
   return { terms, stream, words, additive, extra };
 }
 
-/** "too", "also", "as well", "in addition": done to something besides what the step names. */
-const ADDITIVE = /\b(?:too|also|as well|in addition|additionally)\b/i;
+/**
+ * "too", "also", "as well", "in addition": done to something besides what the step names. "too" before a word is a
+ * degree ("too warm", "too green", "too many"), not an addition: only a "too" that ends its clause adds.
+ */
+const ADDITIVE = /\b(?:also|as well|in addition|additionally)\b|\btoo\b(?=\s*(?:$|[.,;:!?)–—-]|(?:and|but|so|then|as|before|after|while|because|if|when)\b))/i;
 /** Precautions, opportunities and exceptions: "in case", "to be safe", "while there", "even though", "extra". */
 const EXTRA = /\b(?:(?:just )?in case|to be (?:safe|sure)|while (?:there|at it|(?:he|she|they|i|we|you) (?:was|were|had))|even (?:tho|though|if)|extra|on top of)\b/i;
 

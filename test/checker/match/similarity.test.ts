@@ -5,7 +5,7 @@
  * verb), and order.
  */
 import { describe, expect, it } from 'vitest';
-import { findUndocumentedActions } from '../../../src/checker/match/index.ts';
+import { createMatcher, findUndocumentedActions, judgeActions } from '../../../src/checker/match/index.ts';
 import { parsePlaybook } from '../../../src/core/parse.ts';
 
 function playbookWith(steps: string, observed: string[][]): ReturnType<typeof parsePlaybook> {
@@ -75,9 +75,8 @@ describe('hard negatives: looks like a step, is not one', () => {
     expect(undocumented(steps, ['Paused daily_events', 'Unpaused daily_events'])).toEqual({ 'Unpaused daily_events': 1 });
   });
 
-  // A known miss since the third version (issue 9: the model now trades some recall for precision; this is one of
-  // the visible set's six misses). `it.fails` runs it and fails when it starts passing: then make it an `it` again.
-  it.fails('another verb on the same object, where the step is done by another action (known miss)', () => {
+  // A known miss of the third version's first model (issue 9), caught again since its retraining on w7–w9's tune half.
+  it('another verb on the same object, where the step is done by another action', () => {
     const steps = '1. Open the month\'s accrual workbook and paste the export into the **GRNI** tab.\n2. Book the journal entry.';
     const made = "Made this month's workbook by copying last month's and clearing the GRNI tab";
     expect(undocumented(steps, [made, 'Opened the workbook and pasted the export into the GRNI tab', 'Booked the journal entry'])).toEqual({ [made]: 0 });
@@ -129,5 +128,36 @@ describe('options', () => {
     const first = findUndocumentedActions(playbook).map((found) => [found.action.text, found.afterStep, found.confidence]);
     expect(first).toHaveLength(100);
     expect(findUndocumentedActions(playbook).map((found) => [found.action.text, found.afterStep, found.confidence])).toEqual(first);
+  });
+});
+
+describe('tools, readings and repeats (issue 9, the third version)', () => {
+  const LANDING = `1. Moor at the berth you are given.
+2. Take the core temperature of one fish per species with the probe and write it in the log.
+3. Weigh every box on the quay scale and enter the weight in the logbook.
+4. Hose down the deck.`;
+
+  it('a verb made from the tool a step says to use is that step ("Probed" for "with the probe")', () => {
+    expect(undocumented(LANDING, ['Moored at berth 4', 'Probed one cod, wrote it in the log', 'Weighed every box on the quay scale'])).toEqual({});
+    // The step's comparison does not count "Probed" as a verb the step never says.
+    const verdicts = judgeActions(playbookWith(LANDING, [['Probed one cod']]), createMatcher());
+    expect(verdicts[0]?.judgement?.stepBest?.unit.number).toBe(2);
+    expect(verdicts[0]?.judgement?.stepBest?.otherVerb).toBeUndefined();
+  });
+
+  it('a reading fills the slot of what the step says to measure, and says nothing of another step', () => {
+    const probe = findUndocumentedActions(playbookWith(LANDING, [['Moored at berth 4', 'Probed one cod - 2.8C and logged it']]));
+    expect(probe).toEqual([]);
+    // The same reading where no step measures a temperature is not documented by the weighing step.
+    const noProbe = '1. Moor at the berth you are given.\n2. Weigh every box on the quay scale and enter the weight in the logbook.';
+    expect(undocumented(noProbe, ['Moored at berth 4', 'Took the engine room temperature, 41C, and logged it'])).toEqual({ 'Took the engine room temperature, 41C, and logged it': 1 });
+  });
+
+  it('"too warm" is a degree, not "in addition": it does not make a checked reading an extra', () => {
+    expect(undocumented(LANDING, ['Moored at berth 4', 'Took the temperature of the monk with the probe, too warm, wrote it in the log'])).toEqual({});
+  });
+
+  it('re- and the step\'s verb does the step again ("Reweighed" for "Weigh")', () => {
+    expect(undocumented(LANDING, ['Moored at berth 4', 'Weighed every box on the quay scale', 'Reweighed the last box on the quay scale'])).toEqual({});
   });
 });

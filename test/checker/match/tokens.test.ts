@@ -67,3 +67,25 @@ describe('terms', () => {
     expect(nestedNamesOf(url!).map((term) => term.text)).toEqual(['billing-primary-1']);
   });
 });
+
+describe('additions and readings', () => {
+  it('"too" adds only where it ends its clause; before a word it is a degree', async () => {
+    const { termsOf } = await import('../../../src/checker/match/tokens.ts');
+    const { createMatcher } = await import('../../../src/checker/match/index.ts');
+    const table = createMatcher().table;
+    expect(termsOf('checked the backups too', table).additive).toBe(true);
+    expect(termsOf('did the second printer too, then left', table).additive).toBe(true);
+    expect(termsOf('Probed the monk - 5.2C, too warm', table).additive).toBe(false);
+    expect(termsOf('too many boxes on the pallet', table).additive).toBe(false);
+  });
+
+  it('a reading says what it measures by its unit', async () => {
+    const { measuredBy } = await import('../../../src/checker/match/similarity.ts');
+    expect(measuredBy('2.8C')).toContain('temperature');
+    expect(measuredBy('5 °C')).toContain('temperature');
+    expect(measuredBy('4.2kg')).toContain('weight');
+    expect(measuredBy('30psi')).toContain('pressure');
+    expect(measuredBy('12')).toBeUndefined();
+    expect(measuredBy('S-118')).toBeUndefined();
+  });
+});
