@@ -7,6 +7,7 @@
  *   ./node_modules/.bin/node scripts/train-match.ts --check-fit  # the same for the configuration model.json records only (a few seconds; the test runs it)
  *   ./node_modules/.bin/node scripts/train-match.ts --report   # also prints what each feature set is worth
  *   ./node_modules/.bin/node scripts/train-match.ts --nested   # the nested estimate: the selection redone without each playbook (some minutes)
+ *   PLAYBOOK_TRAIN_FOLDS=writer … --report --out /tmp/m.json    # fold by writer instead of by playbook (see FOLDS)
  *
  * Data: every labeled playbook of the visible evaluation set
  * (test/fixtures/eval/undocumented-steps), the project's own cases
@@ -106,11 +107,25 @@ export function loadBooks(): Book[] {
   return books;
 }
 
+/**
+ * How the cross-validation folds: `playbook` (each playbook predicted by a model fitted on every other) or `writer`
+ * (each writer's playbooks by a model fitted on the other writers': the development set's `wN-` prefix; the visible
+ * set and the own cases are one writer each). Set with PLAYBOOK_TRAIN_FOLDS.
+ */
+const FOLDS = process.env['PLAYBOOK_TRAIN_FOLDS'] === 'writer' ? 'writer' : 'playbook';
+
+function writerOf(book: Book): string {
+  const prefix = /^[^/]+\/(w\d+)-/.exec(book.name)?.[1];
+  return prefix ?? book.set;
+}
+
 /** Every action of every session, in order (repeats too: placement needs them), with its features for one alignment configuration. */
 export interface Row {
   /** Set when the row is an example (the first occurrence of its text in its playbook). */
   example?: Example;
   book: number;
+  /** The fold it is predicted in: its book, or its writer (see FOLDS). */
+  fold: number;
   /** A number per session, over all books. */
   session: number;
   x: Record<FeatureName, number>;
@@ -127,7 +142,11 @@ export interface Table {
 export function tableOf(books: readonly Book[], alignment: AlignmentParams, useShape = true): Table {
   const rows: Row[] = [];
   let sessionId = 0;
+  const folds = new Map<string, number>();
   books.forEach((book, bookIndex) => {
+    const foldName = FOLDS === 'writer' ? writerOf(book) : book.name;
+    if (!folds.has(foldName)) folds.set(foldName, folds.size);
+    const fold = folds.get(foldName)!;
     for (const session of book.sessions) {
       sessionId++;
       const aligned = alignSession(alignmentSimilarity(session.evidence, alignment.soft), session.evidence.map((e) => e.repeat), alignment, useShape ? session.shape : undefined);
@@ -135,6 +154,7 @@ export function tableOf(books: readonly Book[], alignment: AlignmentParams, useS
         const onStep = evidence.stepBest?.score ?? 0;
         const row: Row = {
           book: bookIndex,
+          fold,
           session: sessionId,
           x: featuresOf(evidence, orderMargin(evidence, aligned.margin[index]!, alignment.insertion), aligned.step[index]!),
           step: aligned.step[index]!,
@@ -317,12 +337,12 @@ export function crossValidated(table: Table, features: readonly FeatureName[], l
   const xs = table.rows.map((row) => features.map((name) => row.x[name]));
   const ys = table.rows.map((row) => (row.example?.undocumented ? 1 : 0));
   const probability = new Array<number>(table.rows.length).fill(0);
-  const books = [...new Set(table.rows.map((row) => row.book))];
-  for (const book of books) {
-    const train = table.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.book !== book && row.example !== undefined);
+  const folds = [...new Set(table.rows.map((row) => row.fold))];
+  for (const fold of folds) {
+    const train = table.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.fold !== fold && row.example !== undefined);
     const fit = fitLogistic(train.map(({ index }) => xs[index]!), train.map(({ index }) => ys[index]!), l2, train.map(({ row }) => setWeights[row.example!.set] ?? 1));
     table.rows.forEach((row, index) => {
-      if (row.book === book) probability[index] = predict(fit, xs[index]!);
+      if (row.fold === fold) probability[index] = predict(fit, xs[index]!);
     });
   }
   return probability;
