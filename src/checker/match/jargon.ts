@@ -89,6 +89,25 @@ const SYMBOLS: readonly (readonly [RegExp, string])[] = [
   [/(^|\s)&(?=\s)/g, '$1and'],
 ];
 
+/**
+ * Contractions, spelled out: "he'd" is "he had", not the word "heed"; "won't" is "will not", not "win"; "it'll",
+ * "we've", "they're", "I'm", "hadn't" are function words, not names of two parts. A noun's possessive `'s`
+ * ("Mrs Chen's") is not a contraction and stays.
+ */
+const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
+  [/\b(can)['’]t\b/gi, '$1 not'],
+  [/\bwon['’]t\b/gi, 'will not'],
+  [/\bshan['’]t\b/gi, 'shall not'],
+  [/\b([a-z]+)n['’]t\b/gi, '$1 not'],
+  [/\b(i|you|he|she|it|we|they|who|that|there)['’]d\b/gi, '$1 had'],
+  [/\b(i|you|he|she|it|we|they|who|that|there)['’]ll\b/gi, '$1 will'],
+  [/\b(i|you|we|they|who|could|would|should|might|must)['’]ve\b/gi, '$1 have'],
+  [/\b(you|we|they|who|there)['’]re\b/gi, '$1 are'],
+  [/\b(i)['’]m\b/gi, '$1 am'],
+  [/\b(it|he|she|that|there|who|what|here|where)['’]s\b/gi, '$1 is'],
+  [/\blet['’]s\b/gi, 'let us'],
+];
+
 /** A character every pattern of SYMBOLS needs. */
 const SYMBOL_CHARACTERS = /[/>→+~&]/;
 
@@ -114,6 +133,7 @@ export function buildJargonTable(extra: Readonly<Record<string, string>> = {}): 
   return {
     expand(text) {
       let result = text;
+      if (/['’]/.test(text)) for (const [pattern, replacement] of CONTRACTIONS) result = result.replace(pattern, replacement);
       // Every symbol has one of these characters: most texts have none.
       if (SYMBOL_CHARACTERS.test(text)) for (const [pattern, replacement] of SYMBOLS) result = result.replace(pattern, replacement);
       return result.replace(WORD, (word, offset: number, whole: string) => {

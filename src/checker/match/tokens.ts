@@ -22,7 +22,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'he she they them their his her him we us our you your i me my who whom whose which what how why when where while once until ' +
     'do does did done has have had can could would should will shall may might must not no also too again still just only very ' +
     'already yet even well as because since though although whether both either neither ' +
-    'myself yourself himself herself itself ourselves yourselves themselves').split(' '),
+    'myself yourself himself herself itself ourselves yourselves themselves ' +
+    'everything something anything nothing everyone someone anyone everybody somebody anybody').split(' '),
 );
 
 /**

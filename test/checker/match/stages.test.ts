@@ -45,6 +45,18 @@ describe('clippings and note symbols (jargon.ts)', () => {
     expect(jargon.expand('sqitch deploy db:pg://ops@host/billing')).toBe('sqitch deploy db:pg://ops@host/billing');
   });
 
+  it('spells out contractions: "he\'d" is not the word "heed", "won\'t" not "win"', () => {
+    const jargon = buildJargonTable();
+    expect(jargon.expand("stayed until he'd swallowed it; she'd be late")).toBe('stayed until he had swallowed it; she had be late');
+    expect(jargon.expand("won't start, can't find it, hadn't confirmed")).toBe('will not start, can not find it, had not confirmed');
+    expect(jargon.expand("it'll be fine, we've done it, they're here, I'm done, it's on")).toBe('it will be fine, we have done it, they are here, I am done, it is on');
+    // A noun's possessive stays.
+    expect(jargon.expand("Mrs Chen's patch, the customer's order")).toBe("Mrs Chen's patch, the customer's order");
+    const keys = termsOf("Gave him juice and stayed until he'd swallowed everything", buildSynonymTable()).terms.map((term) => term.key);
+    expect(keys).not.toContain('heed');
+    expect(keys.some((key) => key.startsWith('everyth'))).toBe(false);
+  });
+
   it('takes a team’s own entries', () => {
     expect(buildJargonTable({ sev: 'severity' }).expand('set sev 2')).toBe('set severity 2');
   });
