@@ -23,10 +23,11 @@
  * - `test3`: 24 playbooks by three more writers (w7–w9, 2026-12-02, a later
  *   session), split the same way. Scored once with the shipped model before
  *   it was retrained on their tune half (0.800 / 0.800 / 0.942), then after
- *   each of two retrainings (0.841 / 0.815 / 0.962, then with re- verbs
- *   0.815 / 0.815 / 0.962). With that retraining `test` fell from 0.795 to
- *   0.775 precision: the halves disagree by more than their size explains,
- *   so read the three together (pooled 0.809 / 0.856 / 0.953).
+ *   each of three retrainings (0.841 / 0.815 / 0.962; with re- verbs
+ *   0.815 / 0.815 / 0.962; with contractions spelled out 0.841 / 0.815 /
+ *   0.962). Over them `test` fell from 0.795 to 0.766 precision: the halves
+ *   disagree by more than their size explains, so read the three together
+ *   (pooled 0.808 / 0.851 / 0.958).
  * - `tune`: the figures are printed, and a floor the matcher reaches guards
  *   against regressions. It is not the goal: figures on tuned data prove
  *   little.
@@ -34,11 +35,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_SET, describeMistakes, describeSummary, developmentHalves, scoreSet } from './labeled-sets.ts';
 
-/** Floors on the tune half, below what the trained model reaches on it (0.859 / 0.891 / 0.905 on 880 entries, see model.json). */
+/** Floors on the tune half, below what the trained model reaches on it (0.860 / 0.895 / 0.910 on 880 entries, see model.json). */
 const TUNE_FLOOR = { precision: 0.85, recall: 0.88, placementExact: 0.89 };
 /**
  * Floors on the held-out halves, just under their measured figures: a regression guard, not the goal. With the model
- * retrained on w7–w9's tune half: `test` 0.775 / 0.915 / 0.953; `test2` 0.864 / 0.810 / 0.941; `test3` 0.815 / 0.815 / 0.962.
+ * retrained on w7–w9's tune half: `test` 0.766 / 0.904 / 0.965; `test2` 0.850 / 0.810 / 0.941; `test3` 0.841 / 0.815 / 0.962.
  */
 const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; placementExact: number }> = {
   test: { precision: 0.76, recall: 0.9, placementExact: 0.93 },
