@@ -129,7 +129,7 @@ const SAME = { credit: 1, how: 'same' as Relation };
 /** How far `unit` says `term` (0–1), and by which relation. */
 export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclude?: ReadonlySet<string>, trace?: RelationTrace): { credit: number; how: Relation } {
   // A reading fills the step's slot for what it measures: "2.8C" is the core temperature it says to take, "4.2kg" the weight.
-  const measured = term.kind === 'number' || term.kind === 'identifier' ? measuredBy(term.text) : undefined;
+  const measured = term.kind === 'number' || term.kind === 'identifier' ? factsOf(term).measured : undefined;
   if (measured?.some((key) => unit.keys.has(key))) return SAME;
   if (term.kind === 'number') return unit.keys.has('#') ? SAME : NONE;
   if (term.kind === 'identifier' && term.parts.length > 1) {
@@ -145,7 +145,7 @@ export function termRelation(term: Term, unit: StepUnit, weights: Weights, exclu
   }
   if (unit.keys.has(term.key) || term.alternatives.some((key) => unit.keys.has(key))) return SAME;
   if (term.verb && unit.instructionKeys.has(term.key)) return SAME;
-  if (term.verb && doesAgain(term.key, unit)) return { credit: weights.family, how: 'family' };
+  if (term.verb && doesAgain(term, unit)) return { credit: weights.family, how: 'family' };
   const related = term.lemma && !term.proper ? relationsOf(term.lemma) : undefined;
   if (related) {
     if (related.profile.family.some((key) => unit.keys.has(key))) return { credit: weights.family, how: 'family' };
@@ -192,6 +192,10 @@ interface TermFacts {
   product: boolean;
   /** Its word as a possible clipping (isAbbreviationIn), undefined when it cannot be one. */
   clipping?: Clipping;
+  /** What it measures, when it is a reading (measuredBy). */
+  measured?: readonly string[];
+  /** The verb it does again, when it is re- and a verb (doesAgain). */
+  again?: string;
 }
 
 interface Clipping {
@@ -211,6 +215,10 @@ function factsOf(term: Term): TermFacts {
     facts = { acronym: /^[a-z]{2,5}$/.test(term.key), product: /^[a-z]{4,}$/.test(term.key) };
     const clipping = clippingOf(term.text.toLowerCase());
     if (clipping) facts.clipping = clipping;
+    const measured = term.kind === 'number' || term.kind === 'identifier' ? measuredBy(term.text) : undefined;
+    if (measured) facts.measured = measured;
+    const again = term.verb ? verbDoneAgain(term.key) : undefined;
+    if (again) facts.again = again;
     termFacts.set(term, facts);
   }
   return facts;
@@ -633,7 +641,7 @@ function saysVerb(verb: Term, unit: StepUnit): boolean {
   // A phrasal verb whose verb the step says bare ("Struck out" for "Strike"); a step's own phrasal verb is one term, so "Turn on" does not say "turn".
   if (verb.kind === 'phrase' && unit.verbKeys.has(verb.key.split(' ')[0]!)) return true;
   if (unit.nominalVerbs.has(verb.key) || verb.classes.some((name) => unit.nominalClasses.has(name))) return true;
-  if (doesAgain(verb.key, unit)) return true;
+  if (doesAgain(verb, unit)) return true;
   if (!verb.lemma) return false;
   const related = relationsOf(verb.lemma);
   if (related.profile.family.some((key) => unit.verbKeys.has(key))) return true;
@@ -641,20 +649,25 @@ function saysVerb(verb: Term, unit: StepUnit): boolean {
 }
 
 /**
- * A verb that does the step's verb again ("Recounted" for "count", "Reweighed" for "weigh"): re- and a verb the step
- * says, when WordNet does not know the word or knows it as a kind of that verb. "Removed" is not "move" again:
- * WordNet's remove is no kind of move.
+ * The verb a verb does again ("Reweighed" weighs, "rechecked" checks): re- and a verb, when WordNet does not know the
+ * word or knows it as a kind of that verb. "Removed" is not "move" again (WordNet's remove is no kind of move), nor
+ * "Recounted" "count" (WordNet knows recount only as telling). Hyphenated ("re-sent") is read as the verb already.
  */
-function doesAgain(key: string, unit: StepUnit): boolean {
+function verbDoneAgain(key: string): string | undefined {
   const prefixed = /^re([a-z]{4,})$/.exec(key);
-  if (!prefixed) return false;
+  if (!prefixed) return undefined;
   const base = keyOf(prefixed[1]!);
-  if (!unit.verbKeys.has(base)) return false;
   const senses = profileOf(key).verbSenses;
-  if (senses.length === 0) return true;
+  if (senses.length === 0) return base;
   const baseSynsets = new Set(profileOf(base).verbSenses.map((sense) => sense.synset));
   const lex = lexicon();
-  return senses.some((sense) => [...lex.ancestors(sense.synset, 1).keys()].some((synset) => baseSynsets.has(synset)));
+  return senses.some((sense) => [...lex.ancestors(sense.synset, 1).keys()].some((synset) => baseSynsets.has(synset))) ? base : undefined;
+}
+
+/** The verb does the step's verb again (verbDoneAgain). */
+function doesAgain(verb: Term, unit: StepUnit): boolean {
+  const again = factsOf(verb).again;
+  return again !== undefined && unit.verbKeys.has(again);
 }
 
 /**
