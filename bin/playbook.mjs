@@ -12,7 +12,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 // Node's on-disk compile cache (in the system's temporary folder, keyed by each file's content and Node's version):
 // a second run skips parsing, type stripping and compiling the modules (about 5% of a check of 1,000 playbooks).
-// Worker threads inherit it. Where the folder cannot be written it is simply off.
+// src/checker/pool.ts passes it on to the worker threads. Where the folder cannot be written it is simply off;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off (docs/configuration.md).
 if (!process.env.NODE_DISABLE_COMPILE_CACHE) module.enableCompileCache?.();
 const compiled = new URL('../lib/cli/main.js', import.meta.url);
 if (!existsSync(compiled) && (major === 22 && minor < 18)) {
