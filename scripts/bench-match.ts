@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { outcomesOf, summarise, type LabelFile, type Outcome, type Summary } from '../src/checker/match/evaluate.ts';
+import { gapSummaryOfFolder, outcomesOf, summarise, type LabelFile, type Outcome, type Summary } from '../src/checker/match/evaluate.ts';
 import { findUndocumentedActions } from '../src/checker/match/index.ts';
 import { parsePlaybook } from '../src/core/parse.ts';
 import { random } from './generate-corpus.ts';
@@ -113,4 +113,6 @@ for (const { name, folder } of labeledSets()) {
   const outcomes = outcomesOfFolder(folder);
   console.log(line(name, summarise(outcomes)));
   console.log(line(`  finding level`, summarise(outcomes, 'finding')));
+  const gaps = gapSummaryOfFolder(folder);
+  if (gaps) console.log(`  gaps: of ${gaps.entries} labeled gaps whose entry is undocumented, ${gaps.recorded} record it (one warning), ${gaps.twice} do not (a finding besides the gap); ${gaps.wrong} record an entry they are not about`);
 }

@@ -11,8 +11,11 @@
  * `undocumented-step` finding or a recorded gap covers it.
  * Pure: the caller reads the files.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Playbook } from '../../core/model.ts';
-import { findUndocumentedActions, normalisedText, type MatcherOptions } from './index.ts';
+import { parsePlaybook } from '../../core/parse.ts';
+import { findUndocumentedActions, normalisedText, type MatcherOptions, type UndocumentedAction } from './index.ts';
 
 /** One case of labels.json. */
 export interface CaseLabels {
@@ -100,4 +103,56 @@ export function summarise(outcomes: readonly Outcome[], level: 'matcher' | 'find
     placementExact: ratio(placed.filter((o) => o.actualAfter === o.expectedAfter).length, placed.length),
     placementWithinOne: ratio(placed.filter((o) => Math.abs(o.actualAfter! - o.expectedAfter!) <= 1).length, placed.length),
   };
+}
+
+/** Which observed entry of its own session each recorded gap is about (a development half's `gaps.json`), by playbook. */
+export type GapLabels = Record<string, { session: number; gap: number; found: string; records: string | null; also?: string[] }[]>;
+
+/** How the gap coverage did on one half: each labeled gap against the entry it is about. */
+export interface GapSummary {
+  /** Labeled gaps whose entry the matcher finds undocumented (only those can be a finding twice over). */
+  entries: number;
+  /** Of those, the entry is recorded by its gap: one warning (the gap's), as it should be. */
+  recorded: number;
+  /** Of those, the entry is not recorded by its gap: an `undocumented-step` finding besides the gap's own warning. */
+  twice: number;
+  /** Undocumented entries a gap records although that gap is about another entry or none: a finding given way to the wrong gap. */
+  wrong: number;
+}
+
+/**
+ * The gap coverage against labels: one warning per missing thing needs each gap to record the entry it is about
+ * (when the matcher finds that entry undocumented), and no gap to record an entry it is not about.
+ */
+export function gapSummaryOf(file: string, playbook: Playbook, labels: GapLabels[string], options?: MatcherOptions): GapSummary {
+  const found = findUndocumentedActions(playbook, options);
+  const undocumented = new Map(found.map((u) => [normalisedText(u.action.text), u]));
+  const summary: GapSummary = { entries: 0, recorded: 0, twice: 0, wrong: 0 };
+  for (const label of labels) {
+    const gap = playbook.shadowing[label.session]?.gaps[label.gap];
+    if (!gap || gap.found.trim() !== label.found.trim()) throw new Error(`${file}: session ${label.session + 1}, gap ${label.gap + 1} is not the labeled gap`);
+    const about = new Set([label.records, ...(label.also ?? [])].filter((text): text is string => text !== null).map(normalisedText));
+    const isThisGap = (u: UndocumentedAction) => u.coveredBy?.session === label.session && u.coveredBy.index === label.gap;
+    const entry = label.records === null ? undefined : undocumented.get(normalisedText(label.records));
+    if (entry) {
+      summary.entries++;
+      if (isThisGap(entry) || [...about].some((text) => { const other = undocumented.get(text); return other !== undefined && isThisGap(other); })) summary.recorded++;
+      else summary.twice++;
+    }
+    summary.wrong += found.filter((u) => isThisGap(u) && !about.has(normalisedText(u.action.text))).length;
+  }
+  return summary;
+}
+
+/** The gap coverage of a labeled folder with a `gaps.json` (test/fixtures/match-dev/*), summed over its playbooks; undefined without one. */
+export function gapSummaryOfFolder(folder: string, options?: MatcherOptions): GapSummary | undefined {
+  const path = join(folder, 'gaps.json');
+  if (!existsSync(path)) return undefined;
+  const labels = JSON.parse(readFileSync(path, 'utf8')) as GapLabels;
+  const total: GapSummary = { entries: 0, recorded: 0, twice: 0, wrong: 0 };
+  for (const [file, gaps] of Object.entries(labels)) {
+    const one = gapSummaryOf(file, parsePlaybook(join(folder, file), readFileSync(join(folder, file), 'utf8'), { path: file }), gaps, options);
+    for (const key of ['entries', 'recorded', 'twice', 'wrong'] as const) total[key] += one[key];
+  }
+  return total;
 }

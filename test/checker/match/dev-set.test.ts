@@ -33,6 +33,7 @@
  *   little.
  */
 import { describe, expect, it } from 'vitest';
+import { gapSummaryOfFolder } from '../../../src/checker/match/evaluate.ts';
 import { DEVELOPMENT_SET, describeMistakes, describeSummary, developmentHalves, scoreSet } from './labeled-sets.ts';
 
 /** Floors on the tune half, below what the trained model reaches on it (0.860 / 0.895 / 0.910 on 880 entries, see model.json). */
@@ -48,6 +49,14 @@ const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; place
 };
 /** The issue's goal on unseen wording, not reached yet (see docs/matcher.md). */
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
+
+/**
+ * The gap coverage on the tune half's `gaps.json` (which observed entry each recorded gap is about, labeled by a
+ * helper who read no code): one warning per missing thing needs each gap to record its entry. Measured 2026-12-02:
+ * of 53 labeled gaps whose entry the matcher finds undocumented, 21 record it and 32 do not (the entry is a finding
+ * besides the gap); 7 times a gap records an entry it is not about. A floor, not the goal (which is every one).
+ */
+const GAP_FLOOR = { recorded: 21, wrong: 7 };
 
 describe('undocumented-step matcher on the development set', () => {
   const halves = developmentHalves();
@@ -71,4 +80,12 @@ describe('undocumented-step matcher on the development set', () => {
       expect(summary.placementExact).toBeGreaterThanOrEqual(wanted.placementExact);
     });
   }
+
+  it('tune half: each recorded gap records the entry it is about (one warning per missing thing)', () => {
+    const gaps = gapSummaryOfFolder(`${DEVELOPMENT_SET}/tune`)!;
+    console.log(`development tune, gaps: of ${gaps.entries} labeled gaps whose entry is undocumented, ${gaps.recorded} record it, ${gaps.twice} do not; ${gaps.wrong} record an entry they are not about`);
+    expect(gaps.entries).toBeGreaterThanOrEqual(50);
+    expect(gaps.recorded).toBeGreaterThanOrEqual(GAP_FLOOR.recorded);
+    expect(gaps.wrong).toBeLessThanOrEqual(GAP_FLOOR.wrong);
+  });
 });
