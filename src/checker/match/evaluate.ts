@@ -8,8 +8,10 @@
  * prerequisite describe this action") is what the labels answer, so it is
  * scored as is: a recorded gap does not change it. The finding level is what
  * an author sees: an entry counts as reported when it gets an
- * `undocumented-step` finding or a recorded gap covers it.
- * Pure: the caller reads the files.
+ * `undocumented-step` finding or a recorded gap covers it. The gap level
+ * (`gapSummaryOf`) asks whether each recorded gap covers the entry it is about.
+ * Pure, except `gapSummaryOfFolder`, which reads a labeled folder for the
+ * bench and the test that share it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
