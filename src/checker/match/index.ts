@@ -20,7 +20,7 @@
  * Pure and deterministic: the lexicon, the vectors and the model ship with
  * the checker; nothing is downloaded.
  */
-import type { ObservedAction, Playbook } from '../../core/model.ts';
+import type { Gap, ObservedAction, Playbook } from '../../core/model.ts';
 import type { GapStatus } from '../../core/schema.ts';
 import { alignSession, alignSteps, BACKWARD_PENALTY, placementsOf, type ProcedureShape } from './align.ts';
 import { alignmentSimilarity, featuresOf, namedShare, orderMargin, softCoverage, type ActionEvidence, type ActionFeatures } from './features.ts';
@@ -445,52 +445,88 @@ export function confidenceOf(verdict: ActionVerdict): number {
   return Math.min(0.99, Math.round((verdict.probability ?? 1) * 100) / 100);
 }
 
-/** A gap's `found` must score this much against an observed action to record it (see gapCoverage). */
-export const GAP_THRESHOLD = 0.5;
+/**
+ * How much of a gap's `found` an action must say for the gap to record it, when it is the action of the gap's own
+ * session that says most of it. Low, because a gap is a narrative (who, what went wrong, "no step says …") and an
+ * action a terse note: "Okta Verify would not register until Kenji restarted after brew bundle; no step says to
+ * restart" records "Rebooted the laptop so the Okta Verify profile would apply". Chosen on the development set's tune
+ * half (test/fixtures/match-dev/tune/gaps.json); docs/matcher.md has the figures.
+ */
+export const GAP_THRESHOLD = 0.15;
+/** A gap also records an action of any session that says this much of it: the same missing thing seen again. */
+export const GAP_CLEAR = 0.8;
 
 /**
  * Which observed actions a recorded gap already describes (any status: open,
- * documented, wontfix), by normalised text. A gap records the action it
- * describes best, in its own session first (GAP_THRESHOLD at least), and any
- * other action it describes clearly (GAP_THRESHOLD + GAP_CLEAR): the same
- * missing thing seen again in a later session is the same finding. `among`
- * limits the actions to those (by normalised text): the checker passes the
- * ones no step describes, so a gap is not spent on a documented action that
- * resembles it while the undocumented one it records gets a finding too. This
- * is reporting, not matching: it does not change whether a step describes the
- * action.
+ * documented, wontfix), by normalised text. A gap is written about something
+ * seen in its own session: it records the action of that session that says
+ * most of its `found:` (GAP_THRESHOLD at least), one action per gap and one
+ * gap per action, the strongest pairs first; and any other action that says
+ * it clearly (GAP_CLEAR). The score runs from the gap to the action (how much
+ * of the gap the action says), as a step's does from the action to the step.
+ * `among` limits the actions to those (by normalised text): the checker passes
+ * the ones no step describes, so a gap is not spent on a documented action
+ * that resembles it while the undocumented one it records gets a finding too.
+ * This is reporting, not matching: it does not change whether a step
+ * describes the action.
  */
 export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: ReadonlySet<string>, index?: PlaybookIndex): Map<string, GapReference> {
   const covered = new Map<string, GapReference>();
   if (!playbook.shadowing.some((session) => session.gaps.length > 0) || !playbook.shadowing.some((session) => session.observed.length > 0)) return covered;
   const { table, weights } = matcher;
   const playbookIndex = index ?? indexPlaybook(playbook, matcher);
-  const actions = playbook.shadowing.flatMap((session) =>
-    session.observed.filter((action) => !among || among.has(normalisedText(action.text))).map((action) => {
-      const terms = termsOf(action.text, table);
-      return { action, text: normalisedText(action.text), terms, weights: playbookIndex.weightsOf(terms) };
-    }),
-  );
+  // Each distinct action once, at its first occurrence.
+  const actions = new Map<string, { session: number; unit: StepUnit; terms: TextTerms }>();
+  for (const session of playbook.shadowing) {
+    for (const action of session.observed) {
+      const text = normalisedText(action.text);
+      if ((among && !among.has(text)) || actions.has(text)) continue;
+      actions.set(text, { session: action.session, unit: gapUnitOf(action.text, table), terms: termsOf(action.text, table) });
+    }
+  }
+  const pairs: { score: number; text: string; gap: Gap; own: boolean }[] = [];
+  const gapScores = new Map<Gap, Map<string, number>>();
   for (const session of playbook.shadowing) {
     for (const gap of session.gaps) {
-      const unit = gapUnitOf(gap.found, table);
-      const scored = actions.map((entry) => ({ entry, score: compare(entry.terms, entry.weights, unit, table, weights).score + (entry.action.session === gap.session ? SAME_SESSION_BONUS : 0) }));
-      const best = scored.reduce<(typeof scored)[number] | undefined>((top, next) => (!top || next.score > top.score ? next : top), undefined);
-      if (!best || best.score < GAP_THRESHOLD) continue;
-      const reference: GapReference = { session: gap.session, index: gap.index, found: gap.found, status: gap.status };
-      if (gap.id) reference.id = gap.id;
-      for (const { entry, score } of scored) {
-        if ((entry === best.entry || score >= GAP_THRESHOLD + GAP_CLEAR) && !covered.has(entry.text)) covered.set(entry.text, reference);
+      const terms = termsOf(gap.found, table);
+      const termWeights = playbookIndex.weightsOf(terms);
+      const scores = new Map<string, number>();
+      gapScores.set(gap, scores);
+      let best: (typeof pairs)[number] | undefined;
+      for (const [text, action] of actions) {
+        const score = compare(terms, termWeights, action.unit, table, weights).score;
+        scores.set(text, score);
+        if (score >= GAP_CLEAR) pairs.push({ score, text, gap, own: false });
+        if (action.session === gap.session && score >= GAP_THRESHOLD && (!best || score > best.score)) best = { score, text, gap, own: true };
       }
+      if (best) pairs.push(best);
+    }
+  }
+  // The strongest pairs first; a gap's own-session record is spent once, an action is recorded by one gap.
+  pairs.sort((a, b) => b.score - a.score || Number(b.own) - Number(a.own));
+  const spent = new Map<Gap, string>();
+  const referenceOf = (gap: Gap): GapReference => {
+    const reference: GapReference = { session: gap.session, index: gap.index, found: gap.found, status: gap.status };
+    if (gap.id) reference.id = gap.id;
+    return reference;
+  };
+  for (const pair of pairs) {
+    if (covered.has(pair.text) || (pair.own && spent.has(pair.gap))) continue;
+    if (pair.own) spent.set(pair.gap, pair.text);
+    covered.set(pair.text, referenceOf(pair.gap));
+  }
+  // The same missing thing seen again in another session: the same action as the one the gap records
+  // ("Warned #ap-team that September was about to be locked" after "Told the AP team to stop entering July bills").
+  for (const [gap, recorded] of spent) {
+    const unit = actions.get(recorded)!.unit;
+    for (const [text, action] of actions) {
+      if (covered.has(text) || action.session === gap.session || gapScores.get(gap)!.get(text)! < GAP_THRESHOLD) continue;
+      const comparison = compare(action.terms, playbookIndex.weightsOf(action.terms), unit, table, weights);
+      if (comparison.score >= SEEN_BEFORE_THRESHOLD && !comparison.otherTarget && !comparison.oppositeVerb) covered.set(text, referenceOf(gap));
     }
   }
   return covered;
 }
-
-/** A gap's own session is where it was found: its actions come first. */
-const SAME_SESSION_BONUS = 0.05;
-/** A gap also records any other action it describes this much better than the threshold. */
-const GAP_CLEAR = 0.15;
 
 /** Why the nearest step does not describe the action, in a few words. */
 export function reasonOf(comparison: Comparison): string {

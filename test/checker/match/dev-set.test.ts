@@ -51,12 +51,13 @@ const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; place
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
 
 /**
- * The gap coverage on the tune half's `gaps.json` (which observed entry each recorded gap is about, labeled by a
- * helper who read no code): one warning per missing thing needs each gap to record its entry. Measured 2026-12-02:
- * of 53 labeled gaps whose entry the matcher finds undocumented, 21 record it and 32 do not (the entry is a finding
- * besides the gap); 7 times a gap records an entry it is not about. A floor, not the goal (which is every one).
+ * The gap coverage on the `gaps.json` of each half (which observed entry each recorded gap is about, labeled by a
+ * helper who read no code): one warning per missing thing needs each gap to record its entry. Measured 2026-12-02,
+ * of the labeled gaps whose entry the matcher finds undocumented: tune 42 of 53 record it (5 times a gap records an
+ * entry it is not about); the three held-out halves together 43 of 52 (3). Before a gap was read against its own
+ * session's actions, from the gap's side: 21 of 53 (7) and 27 of 52 (8). Floors, not the goal (which is every one).
  */
-const GAP_FLOOR = { recorded: 21, wrong: 7 };
+const GAP_FLOOR = { tune: { recorded: 42, wrong: 5 }, heldOut: { recorded: 43, wrong: 3 } };
 
 describe('undocumented-step matcher on the development set', () => {
   const halves = developmentHalves();
@@ -81,11 +82,15 @@ describe('undocumented-step matcher on the development set', () => {
     });
   }
 
-  it('tune half: each recorded gap records the entry it is about (one warning per missing thing)', () => {
-    const gaps = gapSummaryOfFolder(`${DEVELOPMENT_SET}/tune`)!;
-    console.log(`development tune, gaps: of ${gaps.entries} labeled gaps whose entry is undocumented, ${gaps.recorded} record it, ${gaps.twice} do not; ${gaps.wrong} record an entry they are not about`);
-    expect(gaps.entries).toBeGreaterThanOrEqual(50);
-    expect(gaps.recorded).toBeGreaterThanOrEqual(GAP_FLOOR.recorded);
-    expect(gaps.wrong).toBeLessThanOrEqual(GAP_FLOOR.wrong);
+  it('each recorded gap records the entry it is about (one warning per missing thing)', () => {
+    const sum = (names: string[]) =>
+      names.map((name) => gapSummaryOfFolder(`${DEVELOPMENT_SET}/${name}`)!).reduce((a, b) => ({ entries: a.entries + b.entries, recorded: a.recorded + b.recorded, twice: a.twice + b.twice, wrong: a.wrong + b.wrong }));
+    const heldOutHalves = halves.filter((half) => half.startsWith('test'));
+    for (const [name, gaps, floor] of [['tune', sum(['tune']), GAP_FLOOR.tune], ['held out', sum(heldOutHalves), GAP_FLOOR.heldOut]] as const) {
+      console.log(`development ${name}, gaps: of ${gaps.entries} labeled gaps whose entry is undocumented, ${gaps.recorded} record it, ${gaps.twice} do not; ${gaps.wrong} record an entry they are not about`);
+      expect(gaps.entries).toBeGreaterThanOrEqual(50);
+      expect(gaps.recorded).toBeGreaterThanOrEqual(floor.recorded);
+      expect(gaps.wrong).toBeLessThanOrEqual(floor.wrong);
+    }
   });
 });

@@ -143,6 +143,45 @@ describe('gaps and confidence', () => {
     expect(findUndocumentedActions(playbook)[0]?.coveredBy).toBeUndefined();
   });
 
+  it("a gap written as a story records its own session's action that says most of it", () => {
+    // The gap's words are a narrative (who, what went wrong, "no step says …"); the action a terse note with its own words.
+    const laptop = '1. Run `brew bundle` in the setup repository.\n2. Sign in to Okta Verify.';
+    const actions = ['Ran brew bundle in the setup repository', 'Rebooted the laptop so the Okta Verify profile from Jamf would apply', 'Signed in to Okta Verify'];
+    const playbook = playbookWith(laptop, [{ observed: actions, gaps: [{ found: 'Okta Verify would not register until Kenji restarted after brew bundle; no step says to restart.', status: 'open' }] }]);
+    const found = findUndocumentedActions(playbook);
+    expect(found.map((f) => f.action.text)).toEqual([actions[1]]);
+    expect(found[0]!.coveredBy).toMatchObject({ session: 0, index: 0 });
+  });
+
+  it('one gap records one action of its session, and one action is recorded by one gap', () => {
+    const two = [
+      { found: 'Dana posted in #orders-oncall before restarting; no step says to.', status: 'open' },
+      { found: 'Dana also posted in #orders-oncall again once the queue drained.', status: 'open' },
+    ];
+    const actions = ['Posted in #orders-oncall that a restart was coming', 'Restarted the order-consumer deployment', 'Watched the queue depth', 'Posted in #orders-oncall that the queue had drained'];
+    const covered = gapCoverage(playbookWith(steps, [{ observed: actions, gaps: two }]), matcherFor({}));
+    expect(covered.get(actions[0]!.toLowerCase())?.index).toBe(0);
+    expect(covered.get(actions[3]!.toLowerCase())?.index).toBe(1);
+  });
+
+  it("a gap records another session's action only when it is the same action seen again", () => {
+    const first = { observed, gaps: [{ found: 'Dana posted in #orders-oncall before restarting; no step says to.', status: 'open' }] };
+    const again = { observed: ['Posted in #orders-oncall that the consumer was about to restart', 'Restarted the order-consumer deployment', 'Emailed the database team about the queue', 'Watched the queue depth'] };
+    const found = findUndocumentedActions(playbookWith(steps, [first, again]));
+    const byText = new Map(found.map((f) => [f.action.text, f.coveredBy?.index]));
+    expect(byText.get(again.observed[0]!)).toBe(0);
+    // Undocumented too, but not what the gap is about: it stays a finding.
+    expect(byText.has(again.observed[2]!)).toBe(true);
+    expect(byText.get(again.observed[2]!)).toBeUndefined();
+  });
+
+  it("a gap does not record an action of another session just because it is that session's best", () => {
+    const quiet = { observed: ['Restarted the order-consumer deployment', 'Watched the queue depth'], gaps: [{ found: 'Dana posted in #orders-oncall before restarting; no step says to.', status: 'open' }] };
+    const later = { observed: ['Posted the queue depth in #orders-oncall', 'Restarted the order-consumer deployment'] };
+    const found = findUndocumentedActions(playbookWith(steps, [quiet, later]));
+    expect(found.map((f) => [f.action.text, f.coveredBy])).toEqual([[later.observed[0], undefined]]);
+  });
+
   it('says how sure it is, and when it was close', () => {
     const playbook = playbookWith('1. Restart the consumer and watch the queue depth.', [{ observed: ['Ordered pizza for the team'] }]);
     const [found] = findUndocumentedActions(playbook);
