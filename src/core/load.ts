@@ -93,12 +93,12 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     throw new ContentFolderError(`content folder \`${toPosix(relative(cwd, root)) || '.'}\` does not exist or is not a folder. Pass the folder that holds your playbooks with \`--content DIR\` (or set PLAYBOOK_CONTENT), or create \`content/\` with \`playbook new <slug>\`.`);
   }
   const realRoot = realpathSync(root);
-  const { found, others } = filesUnder(root, extensions);
+  const { found, links, others } = filesUnder(root, extensions);
   const files: PlaybookFile[] = [];
   const ignored: string[] = [];
   const findings: ModelFinding[] = [];
   const seenReal = new Set<string>();
-  for (const path of found) {
+  for (const path of [...found, ...links]) {
     const absolute = resolve(root, path);
     const file = toPosix(relative(cwd, absolute));
     if (isNonPlaybookFile(path, extensions, () => openingOf(absolute)) || excluded(path)) {
@@ -107,7 +107,9 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
     }
     let real: string;
     try {
-      real = realpathSync(absolute);
+      // Folders are never followed through a link, so only a linked file can lead elsewhere
+      // (resolving every file costs an lstat per path segment: 0.2 s for 10,000 files).
+      real = links.has(path) ? realpathSync(absolute) : resolve(realRoot, path);
     } catch (error) {
       findings.push(findingAt(file, { start: { line: 1, column: 1 } }, 'unreadable-file', `\`${file}\` cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'}): a broken symlink?`, { fix: 'remove the link or point it at a playbook inside the content folder' }));
       continue;
@@ -131,9 +133,9 @@ export function listPlaybookFiles(contentDir: string, cwd: string = process.cwd(
  * Files under a folder: Markdown files (symlinked ones included: they are checked against the folder's
  * real path by the caller) and every other regular file. Symlinked folders are never followed: glob
  * libraries either drop symlinks silently or follow loops. Dot-files and dot-folders (`.git`,
- * `.obsidian`) are skipped. Sorted, with `/`; Markdown links last.
+ * `.obsidian`) are skipped. Sorted, with `/`; Markdown files that are links apart (the caller takes them last).
  */
-function filesUnder(root: string, extensions: readonly string[]): { found: string[]; others: string[] } {
+function filesUnder(root: string, extensions: readonly string[]): { found: string[]; links: Set<string>; others: string[] } {
   const found: string[] = [];
   const links: string[] = [];
   const others: string[] = [];
@@ -151,7 +153,7 @@ function filesUnder(root: string, extensions: readonly string[]): { found: strin
     }
   }
   // Real files first, so a link to a file inside the folder never hides the file itself.
-  return { found: [...found.sort(), ...links.sort()], others: others.sort() };
+  return { found: found.sort(), links: new Set(links.sort()), others: others.sort() };
 }
 
 /** The finding for a file listed in the content folder that cannot be read. */
