@@ -37,15 +37,17 @@ import { gapSummaryOfFolder } from '../../../src/checker/match/evaluate.ts';
 import { DEVELOPMENT_SET, describeMistakes, describeSummary, developmentHalves, scoreSet } from './labeled-sets.ts';
 
 /** Floors on the tune half, below what the trained model reaches on it (0.860 / 0.895 / 0.910 on 880 entries, see model.json). */
-const TUNE_FLOOR = { precision: 0.85, recall: 0.88, placementExact: 0.89 };
+const TUNE_FLOOR = { precision: 0.845, recall: 0.89, placementExact: 0.9 };
 /**
  * Floors on the held-out halves, just under their measured figures: a regression guard, not the goal. With the model
- * retrained on w7–w9's tune half: `test` 0.766 / 0.904 / 0.965; `test2` 0.850 / 0.810 / 0.941; `test3` 0.841 / 0.815 / 0.962.
+ * retrained on w10–w12's tune half (1,117 tune entries): `test` 0.767 / 0.947 / 0.955; `test2` 0.873 / 0.873 / 0.945;
+ * `test3` 0.803 / 0.877 / 0.965; `test4` (w10–w12, new) 0.789 / 0.938 / 0.883.
  */
 const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; placementExact: number }> = {
-  test: { precision: 0.76, recall: 0.9, placementExact: 0.93 },
-  test2: { precision: 0.84, recall: 0.79, placementExact: 0.92 },
-  test3: { precision: 0.8, recall: 0.79, placementExact: 0.94 },
+  test: { precision: 0.76, recall: 0.94, placementExact: 0.95 },
+  test2: { precision: 0.87, recall: 0.87, placementExact: 0.94 },
+  test3: { precision: 0.8, recall: 0.87, placementExact: 0.96 },
+  test4: { precision: 0.78, recall: 0.93, placementExact: 0.88 },
 };
 /** The issue's goal on unseen wording, not reached yet (see docs/matcher.md). */
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
@@ -83,8 +85,9 @@ describe('undocumented-step matcher on the development set', () => {
   }
 
   it('each recorded gap records the entry it is about (one warning per missing thing)', () => {
+    // A half whose gaps nobody has labeled yet has no gaps.json and counts for nothing here.
     const sum = (names: string[]) =>
-      names.map((name) => gapSummaryOfFolder(`${DEVELOPMENT_SET}/${name}`)!).reduce((a, b) => ({ entries: a.entries + b.entries, recorded: a.recorded + b.recorded, twice: a.twice + b.twice, wrong: a.wrong + b.wrong }));
+      names.flatMap((name) => gapSummaryOfFolder(`${DEVELOPMENT_SET}/${name}`) ?? []).reduce((a, b) => ({ entries: a.entries + b.entries, recorded: a.recorded + b.recorded, twice: a.twice + b.twice, wrong: a.wrong + b.wrong }));
     const heldOutHalves = halves.filter((half) => half.startsWith('test'));
     for (const [name, gaps, floor] of [['tune', sum(['tune']), GAP_FLOOR.tune], ['held out', sum(heldOutHalves), GAP_FLOOR.heldOut]] as const) {
       console.log(`development ${name}, gaps: of ${gaps.entries} labeled gaps whose entry is undocumented, ${gaps.recorded} record it, ${gaps.twice} do not; ${gaps.wrong} record an entry they are not about`);
