@@ -53,13 +53,14 @@ const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; place
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
 
 /**
- * The gap coverage on the `gaps.json` of each half (which observed entry each recorded gap is about, labeled by a
- * helper who read no code): one warning per missing thing needs each gap to record its entry. Measured 2026-12-02,
- * of the labeled gaps whose entry the matcher finds undocumented: tune 42 of 53 record it (5 times a gap records an
- * entry it is not about); the three held-out halves together 43 of 52 (3). Before a gap was read against its own
- * session's actions, from the gap's side: 21 of 53 (7) and 27 of 52 (8). Floors, not the goal (which is every one).
+ * The gap coverage on the `gaps.json` of each half (which observed entry of its own session each recorded gap is
+ * about, labeled by helpers who read no code): one warning per missing thing needs each gap to record its entry.
+ * Measured 2026-12-02 with the model retrained on 1,117 tune entries, of the labeled gaps whose entry the matcher finds
+ * undocumented: tune 51 of 63 record it (8 times a gap records an entry it is not about); the four held-out halves
+ * together 49 of 62 (4). Before a gap was read against its own session's actions, from the gap's side (on the halves
+ * of the time): tune 21 of 53 (7), held out 27 of 52 (8). Floors, not the goal (which is every one).
  */
-const GAP_FLOOR = { tune: { recorded: 42, wrong: 5 }, heldOut: { recorded: 43, wrong: 3 } };
+const GAP_FLOOR = { tune: { recorded: 51, wrong: 8 }, heldOut: { recorded: 49, wrong: 4 } };
 
 describe('undocumented-step matcher on the development set', () => {
   const halves = developmentHalves();
