@@ -107,8 +107,8 @@ export function summarise(outcomes: readonly Outcome[], level: 'matcher' | 'find
   };
 }
 
-/** Which observed entry of its own session each recorded gap is about (a development half's `gaps.json`), by playbook. */
-export type GapLabels = Record<string, { session: number; gap: number; found: string; records: string | null; also?: string[] }[]>;
+/** Which observed entry each recorded gap is about (a development half's `gaps.json`), by playbook: of its own session, or of `recordsSession`. */
+export type GapLabels = Record<string, { session: number; gap: number; found: string; records: string | null; recordsSession?: number; also?: string[] }[]>;
 
 /** How the gap coverage did on one half: each labeled gap against the entry it is about. */
 export interface GapSummary {

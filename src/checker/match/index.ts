@@ -453,6 +453,8 @@ export function confidenceOf(verdict: ActionVerdict): number {
  * half (test/fixtures/match-dev/tune/gaps.json); docs/matcher.md has the figures.
  */
 export const GAP_THRESHOLD = 0.15;
+/** A gap whose own session has no action it describes records the action of another session that says this much of it, the most. */
+export const GAP_ELSEWHERE = 0.2;
 /** A gap also records an action of any session that says this much of it: the same missing thing seen again. */
 export const GAP_CLEAR = 0.8;
 
@@ -460,7 +462,9 @@ export const GAP_CLEAR = 0.8;
  * Which observed actions a recorded gap already describes (any status: open,
  * documented, wontfix), by normalised text. A gap is written about something
  * seen in its own session: it records the action of that session that says
- * most of its `found:` (GAP_THRESHOLD at least), one action per gap and one
+ * most of its `found:` (GAP_THRESHOLD at least), or, when none does, the
+ * action of another session that says most of it (GAP_ELSEWHERE: writers put
+ * a gap seen last time in the next session), one action per gap and one
  * gap per action, the strongest pairs first; and any other action that says
  * it clearly (GAP_CLEAR). The score runs from the gap to the action (how much
  * of the gap the action says), as a step's does from the action to the step.
@@ -493,13 +497,18 @@ export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: Readon
       const scores = new Map<string, number>();
       gapScores.set(gap, scores);
       let best: (typeof pairs)[number] | undefined;
+      let bestElsewhere: (typeof pairs)[number] | undefined;
       for (const [text, action] of actions) {
         const score = compare(terms, termWeights, action.unit, table, weights).score;
         scores.set(text, score);
         if (score >= GAP_CLEAR) pairs.push({ score, text, gap, own: false });
-        if (action.session === gap.session && score >= GAP_THRESHOLD && (!best || score > best.score)) best = { score, text, gap, own: true };
+        if (action.session === gap.session) {
+          if (score >= GAP_THRESHOLD && (!best || score > best.score)) best = { score, text, gap, own: true };
+        } else if (score >= GAP_ELSEWHERE && (!bestElsewhere || score > bestElsewhere.score)) bestElsewhere = { score, text, gap, own: true };
       }
-      if (best) pairs.push(best);
+      // A gap written up in a later session about what was seen in an earlier one, when its own session shows nothing it says.
+      const record = best ?? bestElsewhere;
+      if (record) pairs.push(record);
     }
   }
   // The strongest pairs first; a gap's own-session record is spent once, an action is recorded by one gap.

@@ -53,14 +53,14 @@ const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number; place
 const GOAL = { precision: 0.95, recall: 0.95, placementExact: 0.9 };
 
 /**
- * The gap coverage on the `gaps.json` of each half (which observed entry of its own session each recorded gap is
- * about, labeled by helpers who read no code): one warning per missing thing needs each gap to record its entry.
- * Measured 2026-12-02 with the model retrained on 1,117 tune entries, of the labeled gaps whose entry the matcher finds
- * undocumented: tune 51 of 63 record it (8 times a gap records an entry it is not about); the four held-out halves
- * together 49 of 62 (4). Before a gap was read against its own session's actions, from the gap's side (on the halves
- * of the time): tune 21 of 53 (7), held out 27 of 52 (8). Floors, not the goal (which is every one).
+ * The gap coverage on the `gaps.json` of each half (which observed entry each recorded gap is about, in its own
+ * session or, `recordsSession`, another; labeled by helpers who read no code): one warning per missing thing needs
+ * each gap to record its entry. Measured 2026-12-02, of the labeled gaps whose entry the matcher finds undocumented:
+ * tune 61 of 76 record it (7 times a gap records an entry it is not about); the four held-out halves together 59 of
+ * 76 (7). With a gap reading only its own session: 52 (6) and 49 (4); with the action's side, any session, before
+ * that (on the halves and labels of the time): tune 21 of 53 (7), held out 27 of 52 (8). Floors, not the goal.
  */
-const GAP_FLOOR = { tune: { recorded: 51, wrong: 8 }, heldOut: { recorded: 49, wrong: 4 } };
+const GAP_FLOOR = { tune: { recorded: 61, wrong: 7 }, heldOut: { recorded: 59, wrong: 7 } };
 
 describe('undocumented-step matcher on the development set', () => {
   const halves = developmentHalves();

@@ -175,9 +175,17 @@ describe('gaps and confidence', () => {
     expect(byText.get(again.observed[2]!)).toBeUndefined();
   });
 
-  it("a gap does not record an action of another session just because it is that session's best", () => {
+  it("a gap written up in the next session records the earlier session's action when its own session shows nothing it says", () => {
+    const earlier = { observed };
+    const later = { observed: ['Restarted the order-consumer deployment', 'Watched the queue depth'], gaps: [{ found: 'Last time Dana posted in #orders-oncall before restarting; no step says to.', status: 'open' }] };
+    const [found] = findUndocumentedActions(playbookWith(steps, [earlier, later]));
+    expect(found?.action.text).toBe(observed[0]);
+    expect(found?.coveredBy).toMatchObject({ session: 1, index: 0 });
+  });
+
+  it("a gap does not record another session's action that says little of it", () => {
     const quiet = { observed: ['Restarted the order-consumer deployment', 'Watched the queue depth'], gaps: [{ found: 'Dana posted in #orders-oncall before restarting; no step says to.', status: 'open' }] };
-    const later = { observed: ['Posted the queue depth in #orders-oncall', 'Restarted the order-consumer deployment'] };
+    const later = { observed: ['Emailed the database team about the replica lag', 'Restarted the order-consumer deployment'] };
     const found = findUndocumentedActions(playbookWith(steps, [quiet, later]));
     expect(found.map((f) => [f.action.text, f.coveredBy])).toEqual([[later.observed[0], undefined]]);
   });
