@@ -488,7 +488,7 @@ export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: Readon
       actions.set(text, { session: action.session, unit: gapUnitOf(action.text, table), terms: termsOf(action.text, table) });
     }
   }
-  const pairs: { score: number; text: string; gap: Gap; own: boolean }[] = [];
+  const pairs: { score: number; text: string; gap: Gap; record: boolean }[] = [];
   const gapScores = new Map<Gap, Map<string, number>>();
   for (const session of playbook.shadowing) {
     for (const gap of session.gaps) {
@@ -501,18 +501,18 @@ export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: Readon
       for (const [text, action] of actions) {
         const score = compare(terms, termWeights, action.unit, table, weights).score;
         scores.set(text, score);
-        if (score >= GAP_CLEAR) pairs.push({ score, text, gap, own: false });
+        if (score >= GAP_CLEAR) pairs.push({ score, text, gap, record: false });
         if (action.session === gap.session) {
-          if (score >= GAP_THRESHOLD && (!best || score > best.score)) best = { score, text, gap, own: true };
-        } else if (score >= GAP_ELSEWHERE && (!bestElsewhere || score > bestElsewhere.score)) bestElsewhere = { score, text, gap, own: true };
+          if (score >= GAP_THRESHOLD && (!best || score > best.score)) best = { score, text, gap, record: true };
+        } else if (score >= GAP_ELSEWHERE && (!bestElsewhere || score > bestElsewhere.score)) bestElsewhere = { score, text, gap, record: true };
       }
       // A gap written up in a later session about what was seen in an earlier one, when its own session shows nothing it says.
       const record = best ?? bestElsewhere;
       if (record) pairs.push(record);
     }
   }
-  // The strongest pairs first; a gap's own-session record is spent once, an action is recorded by one gap.
-  pairs.sort((a, b) => b.score - a.score || Number(b.own) - Number(a.own));
+  // The strongest pairs first; a gap's record (the action it is about) is spent once, an action is recorded by one gap.
+  pairs.sort((a, b) => b.score - a.score || Number(b.record) - Number(a.record));
   const spent = new Map<Gap, string>();
   const referenceOf = (gap: Gap): GapReference => {
     const reference: GapReference = { session: gap.session, index: gap.index, found: gap.found, status: gap.status };
@@ -520,8 +520,8 @@ export function gapCoverage(playbook: Playbook, matcher: Matcher, among?: Readon
     return reference;
   };
   for (const pair of pairs) {
-    if (covered.has(pair.text) || (pair.own && spent.has(pair.gap))) continue;
-    if (pair.own) spent.set(pair.gap, pair.text);
+    if (covered.has(pair.text) || (pair.record && spent.has(pair.gap))) continue;
+    if (pair.record) spent.set(pair.gap, pair.text);
     covered.set(pair.text, referenceOf(pair.gap));
   }
   // The same missing thing seen again in another session: the same action as the one the gap records
