@@ -151,10 +151,12 @@ export function gapSummaryOfFolder(folder: string, options?: MatcherOptions): Ga
   const path = join(folder, 'gaps.json');
   if (!existsSync(path)) return undefined;
   const labels = JSON.parse(readFileSync(path, 'utf8')) as GapLabels;
+  return sumGapSummaries(Object.entries(labels).map(([file, gaps]) => gapSummaryOf(file, parsePlaybook(join(folder, file), readFileSync(join(folder, file), 'utf8'), { path: file }), gaps, options)));
+}
+
+/** Gap summaries added up (playbooks of a half, or halves). */
+export function sumGapSummaries(summaries: readonly GapSummary[]): GapSummary {
   const total: GapSummary = { entries: 0, recorded: 0, twice: 0, wrong: 0 };
-  for (const [file, gaps] of Object.entries(labels)) {
-    const one = gapSummaryOf(file, parsePlaybook(join(folder, file), readFileSync(join(folder, file), 'utf8'), { path: file }), gaps, options);
-    for (const key of ['entries', 'recorded', 'twice', 'wrong'] as const) total[key] += one[key];
-  }
+  for (const one of summaries) for (const key of ['entries', 'recorded', 'twice', 'wrong'] as const) total[key] += one[key];
   return total;
 }
